@@ -1,0 +1,124 @@
+package catalog
+
+import (
+	"fmt"
+	"regexp"
+)
+
+var (
+	ruleIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$`)
+	symbolPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+	methodPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	wordPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+)
+
+// validate checks one rule. Embedded rules must also carry examples and hints, so the
+// shipped catalog can be tested; a user's override may be terser.
+func validate(r *Rule, embedded bool) error {
+	if !ruleIDPattern.MatchString(r.ID) {
+		return fmt.Errorf("rule id %q must be dotted lowercase words, like tf1.session", r.ID)
+	}
+	if !isFramework(r.Framework) {
+		return fmt.Errorf("rule %s: framework %q is not one of %v", r.ID, r.Framework, Frameworks)
+	}
+	if !wordPattern.MatchString(r.Era) {
+		return fmt.Errorf("rule %s: era %q must be a lowercase word", r.ID, r.Era)
+	}
+	if !wordPattern.MatchString(r.Category) {
+		return fmt.Errorf("rule %s: category %q must be a lowercase word", r.ID, r.Category)
+	}
+	if len(r.Symbols)+len(r.Renames)+len(r.Methods) == 0 {
+		return fmt.Errorf("rule %s: needs at least one of symbols, renames or methods", r.ID)
+	}
+	for _, s := range r.Symbols {
+		if !symbolPattern.MatchString(s) {
+			return fmt.Errorf("rule %s: symbol %q is not a dotted Python name", r.ID, s)
+		}
+	}
+	for _, rn := range r.Renames {
+		if !symbolPattern.MatchString(rn.Symbol) {
+			return fmt.Errorf("rule %s: renamed symbol %q is not a dotted Python name", r.ID, rn.Symbol)
+		}
+		if rn.To == "" {
+			return fmt.Errorf("rule %s: renamed symbol %s needs `to` (a replacement or \"no equivalent\")", r.ID, rn.Symbol)
+		}
+	}
+	for _, m := range r.Methods {
+		if !methodPattern.MatchString(m) {
+			return fmt.Errorf("rule %s: method %q is not a Python identifier", r.ID, m)
+		}
+	}
+	if len(r.Methods) > 0 && len(r.Requires) == 0 {
+		return fmt.Errorf("rule %s: method rules need `requires`, or every .%s() anywhere would match", r.ID, r.Methods[0])
+	}
+	for _, fw := range r.Requires {
+		if !isFramework(fw) {
+			return fmt.Errorf("rule %s: requires %q, which is not one of %v", r.ID, fw, Frameworks)
+		}
+	}
+	for _, k := range r.Kinds {
+		if !validKinds[k] {
+			return fmt.Errorf("rule %s: kind %q is not one of import, call, decorator, base, attribute, method, config", r.ID, k)
+		}
+	}
+	if !isLevel(r.Level) {
+		return fmt.Errorf("rule %s: level %q is not one of %v", r.ID, r.Level, Levels)
+	}
+	for p, l := range r.Levels {
+		if !wordPattern.MatchString(p) {
+			return fmt.Errorf("rule %s: levels key %q is not a path id", r.ID, p)
+		}
+		if !isLevel(l) {
+			return fmt.Errorf("rule %s: level %q for path %s is not one of %v", r.ID, l, p, Levels)
+		}
+	}
+	for _, t := range r.Tags {
+		if !wordPattern.MatchString(t) {
+			return fmt.Errorf("rule %s: tag %q must be a lowercase word", r.ID, t)
+		}
+	}
+	for t := range r.Hints {
+		if !isTarget(t) {
+			return fmt.Errorf("rule %s: hint target %q is not one of %v", r.ID, t, Targets)
+		}
+	}
+	if r.Summary == "" {
+		return fmt.Errorf("rule %s: needs a one-line summary", r.ID)
+	}
+	if embedded {
+		if len(r.Hints) == 0 {
+			return fmt.Errorf("rule %s: needs at least one hint", r.ID)
+		}
+		if len(r.Examples.Positive) == 0 || len(r.Examples.Negative) == 0 {
+			return fmt.Errorf("rule %s: needs at least one positive and one negative example", r.ID)
+		}
+	}
+	return nil
+}
+
+func isFramework(s string) bool {
+	for _, f := range Frameworks {
+		if f == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isTarget(s string) bool {
+	for _, t := range Targets {
+		if t == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isLevel(l Level) bool {
+	for _, x := range Levels {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}

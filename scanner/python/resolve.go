@@ -1,0 +1,428 @@
+package python
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/frameshift/frameshift/scanner/catalog"
+)
+
+// fileState carries one file's alias table while its references are resolved.
+type fileState struct {
+	src []byte
+	// aliases holds each name's bindings in source order; a reference uses the last
+	// binding before it, so `tf = tf.compat.v1` resolves its right side with the
+	// import and everything after with the new binding.
+	aliases map[string][]binding
+	res     *Result
+	// seen maps a root identifier's start byte to its index in res.Refs, so that a
+	// name reached by two query patterns yields one reference with the stronger kind.
+	seen map[uint32]int
+}
+
+type binding struct {
+	at     uint32
+	target string
+}
+
+// lookup returns what name stands for at byte offset at: the last binding before
+// it, or the first binding when none precedes (a function body that runs after a
+// module-level import written below it).
+func (f *fileState) lookup(name string, at uint32) (string, bool) {
+	bs := f.aliases[name]
+	if len(bs) == 0 {
+		return "", false
+	}
+	target := bs[0].target
+	for _, b := range bs[1:] {
+		if b.at > at {
+			break
+		}
+		target = b.target
+	}
+	return target, true
+}
+
+// kindRank orders kinds by how much they say: a decorator is also a call.
+var kindRank = map[catalog.Kind]int{
+	catalog.KindAttribute: 1,
+	catalog.KindCall:      2,
+	catalog.KindBase:      3,
+	catalog.KindDecorator: 4,
+}
+
+func (f *fileState) text(n *sitter.Node) string {
+	return string(f.src[n.StartByte():n.EndByte()])
+}
+
+// position returns the 1-based line and code-point column of a byte offset whose
+// tree-sitter point is p.
+func (f *fileState) position(n *sitter.Node) (int, int) {
+	p := n.StartPoint()
+	start := int(n.StartByte())
+	lineStart := start - int(p.Column)
+	if lineStart < 0 {
+		lineStart = 0
+	}
+	col := int(p.Column)
+	for _, b := range f.src[lineStart:start] {
+		if b >= utf8.RuneSelf {
+			col = utf8.RuneCount(f.src[lineStart:start])
+			break
+		}
+	}
+	return int(p.Row) + 1, col + 1
+}
+
+// bindImports records every import statement, in source order, and binds its local
+// names. When imports bind a name twice, the first wins: in `try: import
+// tensorflow.compat.v1 as tf / except ImportError: import tensorflow as tf` the try
+// branch is the intent.
+func (f *fileState) bindImports(imports, froms []*sitter.Node) {
+	all := make([]*sitter.Node, 0, len(imports)+len(froms))
+	all = append(all, imports...)
+	all = append(all, froms...)
+	sort.Slice(all, func(i, j int) bool { return all[i].StartByte() < all[j].StartByte() })
+	for _, n := range all {
+		if n.Type() == "import_statement" {
+			f.bindImport(n)
+		} else {
+			f.bindFrom(n)
+		}
+	}
+}
+
+func (f *fileState) bindImport(n *sitter.Node) {
+	{
+		count := int(n.NamedChildCount())
+		for i := 0; i < count; i++ {
+			child := n.NamedChild(i)
+			switch child.Type() {
+			case "dotted_name":
+				module := dotted(f, child)
+				root, _, _ := strings.Cut(module, ".")
+				f.addImport(Import{Module: module, Alias: root, Symbol: module}, child, root, root)
+			case "aliased_import":
+				name := child.ChildByFieldName("name")
+				alias := child.ChildByFieldName("alias")
+				if name == nil || alias == nil {
+					continue
+				}
+				module := dotted(f, name)
+				local := f.text(alias)
+				f.addImport(Import{Module: module, Alias: local, Symbol: module}, name, local, module)
+			}
+		}
+	}
+}
+
+func (f *fileState) bindFrom(n *sitter.Node) {
+	{
+		moduleNode := n.ChildByFieldName("module_name")
+		if moduleNode == nil || moduleNode.Type() != "dotted_name" {
+			// relative imports (from . import x, from ..a import b) name local code
+			return
+		}
+		module := dotted(f, moduleNode)
+		count := int(n.NamedChildCount())
+		for i := 0; i < count; i++ {
+			child := n.NamedChild(i)
+			if child.Equal(moduleNode) {
+				continue
+			}
+			switch child.Type() {
+			case "wildcard_import":
+				f.addImport(Import{Module: module, Symbol: module + ".*", Star: true}, child, "", "")
+			case "dotted_name":
+				name := dotted(f, child)
+				f.addImport(Import{Module: module, Name: name, Alias: name, Symbol: module + "." + name}, child, name, module+"."+name)
+			case "aliased_import":
+				nameNode := child.ChildByFieldName("name")
+				alias := child.ChildByFieldName("alias")
+				if nameNode == nil || alias == nil {
+					continue
+				}
+				name := dotted(f, nameNode)
+				local := f.text(alias)
+				f.addImport(Import{Module: module, Name: name, Alias: local, Symbol: module + "." + name}, nameNode, local, module+"."+name)
+			}
+		}
+	}
+}
+
+func (f *fileState) addImport(imp Import, at *sitter.Node, local, target string) {
+	imp.Line, imp.Column = f.position(at)
+	f.res.Imports = append(f.res.Imports, imp)
+	sym := imp.Symbol
+	if imp.Star {
+		sym = imp.Module
+	}
+	f.res.Refs = append(f.res.Refs, Reference{Symbol: sym, Kind: catalog.KindImport, Line: imp.Line, Column: imp.Column, Offset: int(at.StartByte())})
+	if local == "" {
+		return
+	}
+	if _, bound := f.aliases[local]; !bound {
+		f.aliases[local] = []binding{{at: at.StartByte(), target: target}}
+	}
+}
+
+// dotted joins the identifiers of a dotted_name, ignoring whitespace and comments
+// that may sit between them inside parentheses.
+func dotted(f *fileState, n *sitter.Node) string {
+	count := int(n.NamedChildCount())
+	if count <= 1 {
+		return f.text(n)
+	}
+	parts := make([]string, 0, count)
+	for i := 0; i < count; i++ {
+		c := n.NamedChild(i)
+		if c.Type() == "identifier" {
+			parts = append(parts, f.text(c))
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// bindAssignments follows `tf = tf.compat.v1` and `layers = tf.keras.layers`: a name
+// assigned an imported chain becomes an alias of it. Unlike imports, an assignment
+// rebinds a name that is already bound.
+func (f *fileState) bindAssignments(lhs, rhs []*sitter.Node) {
+	for i := range lhs {
+		if i >= len(rhs) {
+			break
+		}
+		sym, ok := f.resolveExpr(rhs[i])
+		if !ok {
+			continue
+		}
+		name := f.text(lhs[i])
+		f.aliases[name] = append(f.aliases[name], binding{at: rhs[i].EndByte(), target: sym})
+	}
+}
+
+// resolveExpr resolves an identifier or attribute chain whose root is bound.
+func (f *fileState) resolveExpr(n *sitter.Node) (string, bool) {
+	switch n.Type() {
+	case "identifier":
+		return f.lookup(f.text(n), n.StartByte())
+	case "attribute":
+		obj := n.ChildByFieldName("object")
+		attr := n.ChildByFieldName("attribute")
+		if obj == nil || attr == nil {
+			return "", false
+		}
+		base, ok := f.resolveExpr(obj)
+		if !ok {
+			return "", false
+		}
+		return base + "." + f.text(attr), true
+	}
+	return "", false
+}
+
+// reference resolves the chain rooted at identifier n, if n is a bound name.
+func (f *fileState) reference(n *sitter.Node) {
+	target, ok := f.lookup(f.text(n), n.StartByte())
+	if !ok {
+		return
+	}
+	// Climb while n is the object of an enclosing attribute: tf -> tf.keras -> tf.keras.layers.
+	var sb strings.Builder
+	sb.WriteString(target)
+	top := n
+	for {
+		p := top.Parent()
+		if p == nil || p.Type() != "attribute" {
+			break
+		}
+		obj := p.ChildByFieldName("object")
+		if obj == nil || !obj.Equal(top) {
+			break
+		}
+		attr := p.ChildByFieldName("attribute")
+		if attr == nil {
+			break
+		}
+		sb.WriteByte('.')
+		sb.WriteString(f.text(attr))
+		top = p
+	}
+	f.add(n, sb.String(), f.classify(top))
+}
+
+// calleeReference handles a call of a bare name: an imported name, or a dynamic import.
+func (f *fileState) calleeReference(n *sitter.Node) {
+	if f.text(n) == "__import__" {
+		f.dynamicImport(n)
+		return
+	}
+	f.reference(n)
+}
+
+func (f *fileState) add(root *sitter.Node, symbol string, kind catalog.Kind) {
+	start := root.StartByte()
+	if i, ok := f.seen[start]; ok {
+		if kindRank[kind] > kindRank[f.res.Refs[i].Kind] {
+			f.res.Refs[i].Kind = kind
+		}
+		return
+	}
+	line, col := f.position(root)
+	f.seen[start] = len(f.res.Refs)
+	f.res.Refs = append(f.res.Refs, Reference{Symbol: symbol, Kind: kind, Line: line, Column: col, Offset: int(start)})
+	if kind == catalog.KindCall && symbol == "importlib.import_module" {
+		f.dynamicImport(root)
+	}
+}
+
+// classify says how the outermost node of a chain is used.
+func (f *fileState) classify(top *sitter.Node) catalog.Kind {
+	p := top.Parent()
+	if p == nil {
+		return catalog.KindAttribute
+	}
+	switch p.Type() {
+	case "decorator":
+		return catalog.KindDecorator
+	case "call":
+		if fn := p.ChildByFieldName("function"); fn != nil && fn.Equal(top) {
+			if gp := p.Parent(); gp != nil && gp.Type() == "decorator" {
+				return catalog.KindDecorator
+			}
+			return catalog.KindCall
+		}
+	case "argument_list":
+		gp := p.Parent()
+		if gp == nil {
+			break
+		}
+		switch gp.Type() {
+		case "class_definition":
+			return catalog.KindBase
+		case "call":
+			// @partial(jax.jit, static_argnums=0) decorates with jax.jit.
+			if first := p.NamedChild(0); first != nil && first.Equal(top) && f.isPartialCall(gp) {
+				if ggp := gp.Parent(); ggp != nil && ggp.Type() == "decorator" {
+					return catalog.KindDecorator
+				}
+			}
+		}
+	}
+	return catalog.KindAttribute
+}
+
+func (f *fileState) isPartialCall(call *sitter.Node) bool {
+	fn := call.ChildByFieldName("function")
+	if fn == nil {
+		return false
+	}
+	sym, ok := f.resolveExpr(fn)
+	return ok && sym == "functools.partial"
+}
+
+// dynamicImport records __import__("x") and importlib.import_module("x") when the
+// module is a plain string literal.
+func (f *fileState) dynamicImport(fn *sitter.Node) {
+	// fn may be the root identifier of importlib.import_module: climb to the call.
+	call := fn.Parent()
+	for call != nil && call.Type() == "attribute" {
+		call = call.Parent()
+	}
+	if call == nil || call.Type() != "call" {
+		return
+	}
+	args := call.ChildByFieldName("arguments")
+	if args == nil || args.NamedChildCount() == 0 {
+		return
+	}
+	first := args.NamedChild(0)
+	if first.Type() != "string" {
+		return
+	}
+	module := stringValue(f, first)
+	if module == "" || strings.HasPrefix(module, ".") || !isDotted(module) {
+		return
+	}
+	line, col := f.position(first)
+	f.res.Imports = append(f.res.Imports, Import{Module: module, Symbol: module, Line: line, Column: col, Dynamic: true})
+	f.res.Refs = append(f.res.Refs, Reference{Symbol: module, Kind: catalog.KindImport, Line: line, Column: col, Offset: int(first.StartByte())})
+}
+
+func stringValue(f *fileState, s *sitter.Node) string {
+	count := int(s.NamedChildCount())
+	for i := 0; i < count; i++ {
+		c := s.NamedChild(i)
+		switch c.Type() {
+		case "string_content":
+			return f.text(c)
+		case "interpolation":
+			return ""
+		}
+	}
+	return ""
+}
+
+func isDotted(s string) bool {
+	for _, part := range strings.Split(s, ".") {
+		if part == "" {
+			return false
+		}
+		for i, r := range part {
+			if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// class records a class definition and the resolved form of each base.
+func (f *fileState) class(n *sitter.Node) {
+	nameNode := n.ChildByFieldName("name")
+	if nameNode == nil {
+		return
+	}
+	cls := Class{Name: f.text(nameNode)}
+	cls.Line, cls.Column = f.position(nameNode)
+	if supers := n.ChildByFieldName("superclasses"); supers != nil {
+		count := int(supers.NamedChildCount())
+		for i := 0; i < count; i++ {
+			b := supers.NamedChild(i)
+			switch b.Type() {
+			case "identifier", "attribute":
+				if sym, ok := f.resolveExpr(b); ok {
+					cls.Bases = append(cls.Bases, sym)
+					if b.Type() == "identifier" {
+						f.add(b, sym, catalog.KindBase)
+					}
+				} else {
+					cls.Bases = append(cls.Bases, f.text(b))
+				}
+			}
+		}
+	}
+	f.res.Classes = append(f.res.Classes, cls)
+}
+
+// method records x.name(...) for watched method names whose receiver is not an
+// imported name (those are resolved references already).
+func (f *fileState) method(n *sitter.Node, watched map[string]bool) {
+	name := f.text(n)
+	if !watched[name] {
+		return
+	}
+	attr := n.Parent()
+	if attr == nil {
+		return
+	}
+	if obj := attr.ChildByFieldName("object"); obj != nil {
+		if _, bound := f.resolveExpr(obj); bound {
+			return
+		}
+	}
+	line, col := f.position(n)
+	f.res.Refs = append(f.res.Refs, Reference{Symbol: name, Kind: catalog.KindMethod, Line: line, Column: col, Offset: int(n.StartByte())})
+}
