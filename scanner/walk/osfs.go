@@ -1,0 +1,187 @@
+package walk
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// OSFS is a folder on disk. Reads go through an os.Root, so even a path that
+// passes through symlinks cannot read outside the folder.
+type OSFS struct {
+	root     *os.Root
+	dir      string // absolute path as given
+	realRoot string // dir with every symlink resolved
+}
+
+var _ FS = (*OSFS)(nil)
+
+// NewOSFS opens the folder root for reading. It fails if root does not exist or
+// is not a folder. Close releases the folder handle; a forgotten OSFS is released
+// by the garbage collector.
+func NewOSFS(root string) (FS, error) {
+	return openOSFS(root)
+}
+
+func openOSFS(root string) (*OSFS, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, fmt.Errorf("open folder %s: %w", root, err)
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		return nil, fmt.Errorf("open folder %s: %w", root, causeOf(err))
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("open folder %s: not a folder", root)
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, fmt.Errorf("open folder %s: %w", root, causeOf(err))
+	}
+	r, err := os.OpenRoot(real)
+	if err != nil {
+		return nil, fmt.Errorf("open folder %s: %w", root, causeOf(err))
+	}
+	return &OSFS{root: r, dir: abs, realRoot: real}, nil
+}
+
+// Close releases the folder handle.
+func (o *OSFS) Close() error { return o.root.Close() }
+
+// Dir is the absolute path of the folder.
+func (o *OSFS) Dir() string { return o.dir }
+
+// ReadDir lists dir without following the links in it.
+func (o *OSFS) ReadDir(dir string) ([]DirEntry, error) {
+	f, err := o.root.Open(osName(dir))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	list, err := f.ReadDir(-1)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]DirEntry, 0, len(list))
+	for _, e := range list {
+		de := DirEntry{Name: e.Name()}
+		switch mode := e.Type(); {
+		case mode.IsDir():
+			de.Type = TypeDir
+		case mode&fs.ModeSymlink != 0:
+			de.Type = TypeSymlink
+		case mode.IsRegular():
+			de.Type = TypeFile
+			// A file removed since the listing keeps size 0; reading it will
+			// report the problem.
+			if info, err := e.Info(); err == nil {
+				de.Size = info.Size()
+			}
+		default:
+			de.Type = TypeOther
+		}
+		out = append(out, de)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// ReadFile reads a file; links on the way are followed only inside the folder.
+func (o *OSFS) ReadFile(p string) ([]byte, error) {
+	return o.root.ReadFile(osName(p))
+}
+
+// Resolve follows the link at p with filepath.EvalSymlinks and checks that the
+// result lies inside the folder's own resolved path.
+func (o *OSFS) Resolve(p string) (string, EntryType, int64, bool, error) {
+	full := filepath.Join(o.realRoot, filepath.FromSlash(p))
+	real, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if o.leavesRoot(full) {
+				return "", TypeOther, 0, false, nil
+			}
+			return "", TypeOther, 0, false, fmt.Errorf("resolve %s: %w", p, fs.ErrNotExist)
+		}
+		// EvalSymlinks reports an endless chain only in words; stat tells it
+		// apart from other failures.
+		if _, serr := os.Stat(full); errors.Is(serr, syscall.ELOOP) {
+			return "", TypeOther, 0, false, fmt.Errorf("resolve %s: %w", p, ErrSymlinkLoop)
+		}
+		return "", TypeOther, 0, false, fmt.Errorf("resolve %s: %w", p, causeOf(err))
+	}
+	rel, err := filepath.Rel(o.realRoot, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		typ := TypeOther
+		if info, err := os.Stat(real); err == nil {
+			typ = typeOf(info.Mode())
+		}
+		return "", typ, 0, false, nil
+	}
+	info, err := os.Lstat(real)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", TypeOther, 0, false, fmt.Errorf("resolve %s: %w", p, fs.ErrNotExist)
+		}
+		return "", TypeOther, 0, false, fmt.Errorf("resolve %s: %w", p, causeOf(err))
+	}
+	target := filepath.ToSlash(rel)
+	if target == "." {
+		target = ""
+	}
+	typ := typeOf(info.Mode())
+	var size int64
+	if typ == TypeFile {
+		size = info.Size()
+	}
+	return target, typ, size, true, nil
+}
+
+// leavesRoot reports whether the link at full names a place outside the folder on
+// its face, so a link out of the folder is reported as such even when its target
+// is missing.
+func (o *OSFS) leavesRoot(full string) bool {
+	target, err := os.Readlink(full)
+	if err != nil {
+		return false
+	}
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(filepath.Dir(full), target)
+	}
+	rel, err := filepath.Rel(o.realRoot, filepath.Clean(target))
+	return err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func typeOf(mode fs.FileMode) EntryType {
+	switch {
+	case mode.IsDir():
+		return TypeDir
+	case mode.IsRegular():
+		return TypeFile
+	case mode&fs.ModeSymlink != 0:
+		return TypeSymlink
+	}
+	return TypeOther
+}
+
+// osName turns a walk path into a name for os.Root, where "." is the root.
+func osName(p string) string {
+	if p == "" {
+		return "."
+	}
+	return filepath.FromSlash(p)
+}
+
+func causeOf(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
