@@ -237,8 +237,8 @@ func TestFailedCloneLeavesNothing(t *testing.T) {
 func TestCloneIsShallowAndBare(t *testing.T) {
 	r := newTestRepo(t)
 	tests := []struct {
-		name    string
-		opts    Options
+		name   string
+		opts   Options
 		hasC1  bool
 		hasTip plumbing.Hash
 	}{
