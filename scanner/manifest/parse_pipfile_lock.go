@@ -25,7 +25,13 @@ func parsePipfileLock(file string, data []byte) ([]Dependency, error) {
 	fail := func(err error) error {
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
-			return fmt.Errorf("parse %s: line %d: %w", file, lines.lineAt(int(syn.Offset)), err)
+			// Offsets of errors inside Decode count from the value, not the
+			// file; a whole-document check gives the absolute one.
+			var whole json.RawMessage
+			if errors.As(json.Unmarshal(data, &whole), &syn) {
+				return fmt.Errorf("parse %s: line %d: %w", file, lines.lineAt(int(syn.Offset)), syn)
+			}
+			return fmt.Errorf("parse %s: %w", file, err)
 		}
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return fmt.Errorf("parse %s: the JSON ends too early", file)

@@ -50,7 +50,7 @@ func TestParsePyproject(t *testing.T) {
 		{
 			name:    "dependencies that are not a list are an error",
 			dir:     "pyproject/wrongshape",
-			wantErr: []string{"pyproject.toml"},
+			wantErr: []string{"pyproject.toml", "line 3", "project.dependencies has the wrong type"},
 		},
 	}
 	for _, tt := range tests {

@@ -57,7 +57,7 @@ func readCfgRequirements(c *collector, text []string, section, key, group, value
 		if entry == "" {
 			continue
 		}
-		line := 0
+		line := first // if the text search fails, the key's line is the best we know
 		for l := cursor; l > 0 && l <= last; l++ {
 			if strings.Contains(text[l-1], entry) {
 				line, cursor = l, l+1
