@@ -39,9 +39,10 @@ func Redact(raw string) string {
 }
 
 // userinfoEnd finds the "@" that ends the userinfo in rest, the URL after
-// "scheme://", or -1. A password typed with a raw "/" in it would end the
-// authority early; a ":" before that "/" that is not followed by a port number
-// marks it as userinfo all the same, so the secret is still found.
+// "scheme://", or -1. A password typed with a raw "/", "?" or "#" in it ends the
+// authority early; a ":" before that character still marks what precedes the
+// last "@" as userinfo. That also catches "host:8080/path@x", where nothing is
+// secret: showing too little beats showing a password.
 func userinfoEnd(rest string) int {
 	authority := rest
 	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
@@ -56,12 +57,8 @@ func userinfoEnd(rest string) int {
 	}
 	candidate := rest[:at]
 	colon := strings.IndexByte(candidate, ':')
-	slash := strings.IndexAny(candidate, "/?#")
-	if colon < 0 || (slash >= 0 && colon > slash) {
+	if colon < 0 || colon > strings.IndexAny(candidate, "/?#") {
 		return -1
-	}
-	if slash >= 0 && isDigits(candidate[colon+1:slash]) {
-		return -1 // host:port/path@something: an "@" in the path
 	}
 	return at
 }
@@ -80,18 +77,6 @@ func redactSCP(raw string) string {
 		return userinfo[:c] + ":" + redactedMark + raw[at:]
 	}
 	return raw
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // scrubbedError hides secrets in an error's message while keeping the error chain
