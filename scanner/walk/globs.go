@@ -13,6 +13,13 @@ type globs struct {
 	exclude []string
 }
 
+// ValidateGlobs checks --include and --exclude patterns before a walk, so a
+// command can report a bad one as a usage error. Walk runs the same check.
+func ValidateGlobs(include, exclude []string) error {
+	_, err := newGlobs(include, exclude)
+	return err
+}
+
 func newGlobs(include, exclude []string) (globs, error) {
 	var g globs
 	var err error

@@ -399,11 +399,18 @@ func TestWalkInvalidOptions(t *testing.T) {
 		{"bad include", Options{Include: []string{"src/[a"}}, `invalid --include glob "src/[a"`},
 		{"bad exclude", Options{Exclude: []string{"{a,b"}}, `invalid --exclude glob "{a,b"`},
 	}
+	if err := ValidateGlobs([]string{"src/**", "./x/*.py", ""}, []string{"**/test_*.py"}); err != nil {
+		t.Fatalf("ValidateGlobs rejected good globs: %v", err)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := Walk(context.Background(), fsys, tt.opts, func(File) error { return nil }, nil)
 			if err == nil || err.Error() != tt.wantErr {
 				t.Fatalf("Walk error = %v, want %q", err, tt.wantErr)
+			}
+			err = ValidateGlobs(tt.opts.Include, tt.opts.Exclude)
+			if err == nil || err.Error() != tt.wantErr {
+				t.Fatalf("ValidateGlobs error = %v, want %q", err, tt.wantErr)
 			}
 		})
 	}

@@ -28,6 +28,8 @@ type walker struct {
 	// seenDirs and seenFiles map a real path to the walk path it was first met at.
 	seenDirs  map[string]string
 	seenFiles map[string]string
+	// targetDirs caches the listings read to find a link target's identity.
+	targetDirs map[string][]DirEntry
 }
 
 func newWalker(ctx context.Context, fsys FS, opts Options, visit func(File) error, skip func(Skipped)) (*walker, error) {
@@ -49,17 +51,18 @@ func newWalker(ctx context.Context, fsys FS, opts Options, visit func(File) erro
 		skip = func(Skipped) {}
 	}
 	return &walker{
-		ctx:       ctx,
-		fsys:      fsys,
-		visit:     visit,
-		skipFn:    skip,
-		selectF:   opts.Select,
-		maxSize:   maxSize,
-		globs:     g,
-		ignore:    newIgnoreStack(!opts.NoIgnore),
-		active:    map[string]bool{},
-		seenDirs:  map[string]string{},
-		seenFiles: map[string]string{},
+		ctx:        ctx,
+		fsys:       fsys,
+		visit:      visit,
+		skipFn:     skip,
+		selectF:    opts.Select,
+		maxSize:    maxSize,
+		globs:      g,
+		ignore:     newIgnoreStack(!opts.NoIgnore),
+		active:     map[string]bool{},
+		seenDirs:   map[string]string{},
+		seenFiles:  map[string]string{},
+		targetDirs: map[string][]DirEntry{},
 	}, nil
 }
 
@@ -232,9 +235,14 @@ func (w *walker) symlink(p, real string) error {
 // must never stand in for its target's.
 func (w *walker) idOf(target string) string {
 	dir, name := path.Split(target)
-	entries, err := w.fsys.ReadDir(trimSlash(dir))
-	if err != nil {
-		return ""
+	dir = trimSlash(dir)
+	entries, ok := w.targetDirs[dir]
+	if !ok {
+		var err error
+		if entries, err = w.fsys.ReadDir(dir); err != nil {
+			return ""
+		}
+		w.targetDirs[dir] = entries
 	}
 	i := sort.Search(len(entries), func(i int) bool { return entries[i].Name >= name })
 	if i < len(entries) && entries[i].Name == name {
