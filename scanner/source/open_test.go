@@ -118,6 +118,21 @@ func TestOpenDir(t *testing.T) {
 	}
 }
 
+// A folder inside .git is not part of the repository's files: it is scanned as
+// a plain folder.
+func TestOpenInsideDotGit(t *testing.T) {
+	r := newTestRepo(t)
+	dir := filepath.Join(r.dir, ".git", "refs")
+	src, err := Open(context.Background(), dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	if got := src.Info().Kind; got != KindDir {
+		t.Errorf("Kind = %q, want %q", got, KindDir)
+	}
+}
+
 func TestOpenEmptyRepository(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := git.PlainInit(dir, false); err != nil {
