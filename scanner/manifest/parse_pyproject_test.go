@@ -111,6 +111,13 @@ func TestPyprojectLines(t *testing.T) {
 			name: "no framework dependency",
 			src:  "[project]\ndependencies = [\"requests\"]\n",
 		},
+		{
+			// go-toml fills struct fields without regard to case; the line
+			// index must agree with what was decoded.
+			name: "table names in another case",
+			src:  "[tool.Poetry.Dependencies]\ntorch = \"^2.1\"\n",
+			want: []string{"pyproject.toml:2 pyproject pytorch torch spec=^2.1 major=2"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

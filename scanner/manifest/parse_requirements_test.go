@@ -186,7 +186,17 @@ func FuzzParseRequirements(f *testing.F) {
 	seedFuzz(f, "requirements", "requirements.txt")
 	f.Add([]byte("-r\n-e\n--requirement=\njax[\ntorch @\ntorch;\n(\\\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		read := func(p string) ([]byte, error) { return data, nil } // every include is the input itself
+		// Two files exist: the input and a base it may include, itself
+		// included back, so includes and cycles are exercised.
+		read := func(p string) ([]byte, error) {
+			switch p {
+			case "requirements.txt":
+				return data, nil
+			case "base.txt":
+				return []byte("-r requirements.txt\ntorch==2.1\n"), nil
+			}
+			return nil, fs.ErrNotExist
+		}
 		deps, _ := Parse("requirements.txt", data, read)
 		for _, d := range deps {
 			if d.Framework == "" || d.Package == "" || d.Line < 1 {

@@ -48,6 +48,11 @@ func parseSetupCfg(file string, data []byte) ([]Dependency, error) {
 // value spans, in order.
 func readCfgRequirements(c *collector, text []string, section, key, group, value string) {
 	first, last := cfgValueLines(text, section, key)
+	if first == 0 {
+		// The library accepted a key our search cannot place (an indented
+		// or quoted key): the section header is the best line we know.
+		first, last = sectionLine(text, section), 0
+	}
 	cursor := first
 	for _, entry := range strings.Split(value, "\n") {
 		if i := commentStart(entry); i >= 0 {
@@ -112,6 +117,17 @@ func cfgValueLines(text []string, section, key string) (first, last int) {
 		return first, last
 	}
 	return 0, 0
+}
+
+// sectionLine is the line of a section's header, or 1 when it cannot be found.
+func sectionLine(text []string, section string) int {
+	for i, l := range text {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") && strings.TrimSpace(l[1:len(l)-1]) == section {
+			return i + 1
+		}
+	}
+	return 1
 }
 
 // keepBlankLinesInValues turns a blank line inside an indented value into an

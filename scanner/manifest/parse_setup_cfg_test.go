@@ -42,6 +42,11 @@ func TestParseSetupCfg(t *testing.T) {
 			wantErr: []string{"setup.cfg", "line 4"},
 		},
 		{
+			name: "an indented key the text search cannot place gets its section's line",
+			src:  "[metadata]\nname = x\n[options.extras_require]\n  jax = flax\n",
+			want: []string{"setup.cfg:3 setup.cfg jax flax spec= major=nil group=jax"},
+		},
+		{
 			name:    "binary content is an error",
 			src:     "[options]\x00\x00",
 			wantErr: []string{"setup.cfg", "binary"},

@@ -22,8 +22,11 @@ type tomlLines struct {
 }
 
 // tomlPath joins key parts into a tomlLines key. NUL cannot occur in a key
-// part that matters to us, so dotted and quoted keys stay distinct.
-func tomlPath(parts ...string) string { return strings.Join(parts, "\x00") }
+// part that matters to us, so dotted and quoted keys stay distinct. Parts are
+// lower-cased because go-toml matches struct fields without regard to case
+// ([tool.Poetry] fills the Poetry field), and the index must find every key the
+// decoder accepted.
+func tomlPath(parts ...string) string { return strings.ToLower(strings.Join(parts, "\x00")) }
 
 func tomlIndex(i int) string { return "[" + strconv.Itoa(i) + "]" }
 
@@ -56,7 +59,10 @@ func indexTOML(data []byte) *tomlLines {
 		case unstable.Table:
 			parts, first := keyOf(e)
 			table = resolve(parts)
-			t.set(table, first)
+			// [a.b.c] also defines a and a.b when they are not defined yet.
+			for i := 1; i <= len(table); i++ {
+				t.set(table[:i], first)
+			}
 		case unstable.ArrayTable:
 			parts, first := keyOf(e)
 			if len(parts) == 0 {
@@ -92,7 +98,10 @@ func keyOf(n *unstable.Node) ([]string, *unstable.Node) {
 func (t *tomlLines) keyValue(table []string, kv *unstable.Node) {
 	parts, first := keyOf(kv)
 	full := append(append([]string(nil), table...), parts...)
-	t.set(full, first)
+	// a.b.c = v inside [t] also defines t.a and t.a.b.
+	for i := len(table) + 1; i <= len(full); i++ {
+		t.set(full[:i], first)
+	}
 	t.value(full, kv.Value())
 }
 
