@@ -1,0 +1,161 @@
+package estimator
+
+import (
+	"github.com/frameshift/frameshift/estimator/paths"
+	"github.com/frameshift/frameshift/scanner/catalog"
+)
+
+// countsOn reports the level at which a finding counts on a path, and whether it
+// counts at all. It looks at the finding alone, never at its neighbours, so adding
+// a finding can never make another one stop counting (the estimate is monotone):
+//   - the rule's level for the path (LevelFor) must not be none;
+//   - its framework must be one the path migrates;
+//   - when the path lists eras, its era must be one of them, unless the rule sets
+//     a level for this path explicitly or carries a tag that blocks the path: the
+//     catalog's author has then said the path must deal with it.
+func countsOn(p *paths.Path, it *item) (catalog.Level, bool) {
+	if it.rule == nil || !contains(p.Frameworks, it.f.Framework) {
+		return catalog.LevelNone, false
+	}
+	level := it.rule.LevelFor(p.ID)
+	if level == catalog.LevelNone {
+		return level, false
+	}
+	if len(p.Eras) > 0 && !contains(p.Eras, it.f.Era) && !explicitOn(p, it.rule) {
+		return level, false
+	}
+	return level, true
+}
+
+// countsOnStep is countsOn for a step of a route, which migrates only the parts
+// routed through it. A part that reached this step through an earlier one counts
+// even though its framework is not the step's own: TF code ported to PyTorch in
+// step one is ported again to JAX in step two, at its rule's level for that path.
+func countsOnStep(p *paths.Path, it *item, routed map[string]bool) (catalog.Level, bool) {
+	if it.rule == nil || !routed[it.part] {
+		return catalog.LevelNone, false
+	}
+	if contains(p.Frameworks, it.f.Framework) {
+		return countsOn(p, it)
+	}
+	level := it.rule.LevelFor(p.ID)
+	return level, level != catalog.LevelNone
+}
+
+func explicitOn(p *paths.Path, r *catalog.Rule) bool {
+	if _, ok := r.Levels[p.ID]; ok {
+		return true
+	}
+	for _, t := range r.Tags {
+		if p.HasBlocker(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// tally is the work a path finds in the counted findings, with every subtotal the
+// estimate, its drivers and its breakdowns need. It is built in one pass.
+type tally struct {
+	uses       int
+	levelUses  map[catalog.Level]int
+	models     int
+	chunkFiles map[string]map[string]bool // blocker tag → files
+	evidence   map[string][]*item         // blocker tag → findings
+	work       float64
+	byRule     map[string]*accum
+	byFile     map[string]*accum
+	byFolder   map[string]*accum
+	byPart     map[string]*accum
+}
+
+type accum struct {
+	uses  int
+	hours float64
+}
+
+func newTally() *tally {
+	return &tally{
+		levelUses:  map[catalog.Level]int{},
+		chunkFiles: map[string]map[string]bool{},
+		evidence:   map[string][]*item{},
+		byRule:     map[string]*accum{},
+		byFile:     map[string]*accum{},
+		byFolder:   map[string]*accum{},
+		byPart:     map[string]*accum{},
+	}
+}
+
+// tallyPath adds up the work of the findings that count, as decided by counts.
+func tallyPath(p *paths.Path, items []item, m Model, counts func(*item) (catalog.Level, bool)) *tally {
+	t := newTally()
+	for i := range items {
+		it := &items[i]
+		level, ok := counts(it)
+		if !ok {
+			continue
+		}
+		hours := m.Levels.Hours(level)
+		t.uses++
+		t.levelUses[level]++
+		if it.rule.HasTag("model") {
+			t.models++
+			hours += m.ParityValidationHours
+		}
+		t.add(it, hours, 1)
+		for _, tag := range it.rule.Tags {
+			if !p.HasBlocker(tag) {
+				continue
+			}
+			t.evidence[tag] = append(t.evidence[tag], it)
+			files := t.chunkFiles[tag]
+			if files == nil {
+				files = map[string]bool{}
+				t.chunkFiles[tag] = files
+			}
+			if !files[it.f.File] {
+				files[it.f.File] = true
+				cost, _ := m.Blockers.For(tag)
+				t.add(it, cost.Hours, 0)
+			}
+		}
+	}
+	return t
+}
+
+// add books hours (and uses) of one finding to every subtotal.
+func (t *tally) add(it *item, hours float64, uses int) {
+	t.work += hours
+	for _, a := range []struct {
+		m   map[string]*accum
+		key string
+	}{{t.byRule, it.rule.ID}, {t.byFile, it.f.File}, {t.byFolder, it.folder}, {t.byPart, it.part}} {
+		acc := a.m[a.key]
+		if acc == nil {
+			acc = &accum{}
+			a.m[a.key] = acc
+		}
+		acc.uses += uses
+		acc.hours += hours
+	}
+}
+
+// largestFile returns the costliest file and its hours; ties go to the first name.
+func (t *tally) largestFile() (string, float64) {
+	name, hours := "", 0.0
+	for _, f := range sortedKeys(t.byFile) {
+		if h := t.byFile[f].hours; h > hours {
+			name, hours = f, h
+		}
+	}
+	return name, hours
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
