@@ -52,6 +52,8 @@ type Class struct {
 	Bases  []string
 	Line   int
 	Column int
+	// Offset is the byte offset of the class name.
+	Offset int
 }
 
 // Result is what the analyzer learned about one file.

@@ -107,6 +107,12 @@ func TestResolve(t *testing.T) {
 			not:  []string{"attribute tensorflow.compat.v1.compat.v1"},
 		},
 		{
+			name: "attribute reads through an assigned name are not repeated",
+			src:  "import tensorflow as tf\nFLAGS = tf.app.flags.FLAGS\nx = FLAGS.batch_size\nlayers = tf.keras.layers\nlayers.Dense(3)\n",
+			want: []string{"attribute tensorflow.app.flags.FLAGS", "call tensorflow.keras.layers.Dense"},
+			not:  []string{"attribute tensorflow.app.flags.FLAGS.batch_size"},
+		},
+		{
 			name: "attribute chain not called",
 			src:  "import tensorflow as tf\nx = tf.float32\n",
 			want: []string{"attribute tensorflow.float32"},

@@ -26,24 +26,31 @@ type fileState struct {
 type binding struct {
 	at     uint32
 	target string
+	// assigned is true for `name = imported.chain` bindings, as opposed to imports.
+	assigned bool
 }
 
 // lookup returns what name stands for at byte offset at: the last binding before
 // it, or the first binding when none precedes (a function body that runs after a
 // module-level import written below it).
 func (f *fileState) lookup(name string, at uint32) (string, bool) {
+	b, ok := f.binding(name, at)
+	return b.target, ok
+}
+
+func (f *fileState) binding(name string, at uint32) (binding, bool) {
 	bs := f.aliases[name]
 	if len(bs) == 0 {
-		return "", false
+		return binding{}, false
 	}
-	target := bs[0].target
+	cur := bs[0]
 	for _, b := range bs[1:] {
 		if b.at > at {
 			break
 		}
-		target = b.target
+		cur = b
 	}
-	return target, true
+	return cur, true
 }
 
 // kindRank orders kinds by how much they say: a decorator is also a call.
@@ -199,7 +206,7 @@ func (f *fileState) bindAssignments(lhs, rhs []*sitter.Node) {
 			continue
 		}
 		name := f.text(lhs[i])
-		f.aliases[name] = append(f.aliases[name], binding{at: rhs[i].EndByte(), target: sym})
+		f.aliases[name] = append(f.aliases[name], binding{at: rhs[i].EndByte(), target: sym, assigned: true})
 	}
 }
 
@@ -225,10 +232,11 @@ func (f *fileState) resolveExpr(n *sitter.Node) (string, bool) {
 
 // reference resolves the chain rooted at identifier n, if n is a bound name.
 func (f *fileState) reference(n *sitter.Node) {
-	target, ok := f.lookup(f.text(n), n.StartByte())
+	b, ok := f.binding(f.text(n), n.StartByte())
 	if !ok {
 		return
 	}
+	target := b.target
 	// Climb while n is the object of an enclosing attribute: tf -> tf.keras -> tf.keras.layers.
 	var sb strings.Builder
 	sb.WriteString(target)
@@ -250,7 +258,14 @@ func (f *fileState) reference(n *sitter.Node) {
 		sb.WriteString(f.text(attr))
 		top = p
 	}
-	f.add(n, sb.String(), f.classify(top))
+	kind := f.classify(top)
+	// Reading an attribute through an assigned name (FLAGS = tf.app.flags.FLAGS;
+	// FLAGS.batch_size) repeats a use already counted at the assignment; calls,
+	// decorators and bases through it are uses of their own.
+	if b.assigned && kind == catalog.KindAttribute {
+		return
+	}
+	f.add(n, sb.String(), kind)
 }
 
 // calleeReference handles a call of a bare name: an imported name, or a dynamic import.
@@ -385,7 +400,7 @@ func (f *fileState) class(n *sitter.Node) {
 	if nameNode == nil {
 		return
 	}
-	cls := Class{Name: f.text(nameNode)}
+	cls := Class{Name: f.text(nameNode), Offset: int(nameNode.StartByte())}
 	cls.Line, cls.Column = f.position(nameNode)
 	if supers := n.ChildByFieldName("superclasses"); supers != nil {
 		count := int(supers.NamedChildCount())

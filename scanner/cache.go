@@ -1,0 +1,116 @@
+package scanner
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+
+	"github.com/frameshift/frameshift/scanner/walk"
+)
+
+// CachedFile is the analysis of one Python file or notebook, independent of the
+// path it was found at: paths are blank and filled in on use, so a file that moved
+// or a blob shared by many commits is analysed once.
+type CachedFile struct {
+	Report   *FileReport   `json:"report,omitempty"`
+	Findings []Finding     `json:"findings,omitempty"`
+	Classes  []CachedClass `json:"classes,omitempty"`
+	Skip     *Skipped      `json:"skip,omitempty"`
+}
+
+// CachedClass is a class definition kept for the repository-wide model detector.
+type CachedClass struct {
+	Name   string   `json:"name"`
+	Bases  []string `json:"bases"`
+	Line   int      `json:"line"`
+	Column int      `json:"column"`
+	Cell   *int     `json:"cell,omitempty"`
+	Text   string   `json:"text"`
+}
+
+// cacheKeyer wraps file analysis with a content-addressed cache. Keys combine the
+// tool version, the catalog digest, the kind of file and the content's hash (the
+// git blob hash when the source knows it), so a new release or a rule change never
+// reuses a stale result.
+type cacheKeyer struct {
+	cache  Cache
+	prefix string
+}
+
+func newCacheKeyer(c Cache, catalogDigest, toolVersion string) *cacheKeyer {
+	return &cacheKeyer{cache: c, prefix: toolVersion + "\x00" + catalogDigest + "\x00"}
+}
+
+func (k *cacheKeyer) analyze(fa *fileAnalyzer, f walk.File, data []byte, read func(string) ([]byte, error)) *fileResult {
+	kind := classify(f.Path)
+	if k == nil || k.cache == nil || kind&(kindPython|kindNotebook) == 0 || kind&kindManifest != 0 {
+		return fa.analyzeFile(f.Path, data, read)
+	}
+	key := k.key(kind, f.ID, data)
+	if cf, ok := k.cache.Get(key); ok && cf != nil {
+		return cf.restore(f.Path)
+	}
+	res := fa.analyzeFile(f.Path, data, read)
+	k.cache.Put(key, toCached(res))
+	return res
+}
+
+func (k *cacheKeyer) key(kind fileKind, blobID string, data []byte) string {
+	h := sha256.New()
+	h.Write([]byte(k.prefix))
+	h.Write([]byte{byte(kind)})
+	if blobID != "" {
+		h.Write([]byte("git-blob:" + blobID))
+	} else {
+		sum := sha256.Sum256(data)
+		h.Write(sum[:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func toCached(r *fileResult) *CachedFile {
+	cf := &CachedFile{}
+	if r.skip != nil {
+		s := *r.skip
+		s.Path = ""
+		cf.Skip = &s
+		return cf
+	}
+	if r.report != nil {
+		rep := *r.report
+		rep.Path = ""
+		cf.Report = &rep
+	}
+	cf.Findings = make([]Finding, len(r.findings))
+	for i, f := range r.findings {
+		f.File = ""
+		cf.Findings[i] = f
+	}
+	for _, c := range r.classes {
+		cf.Classes = append(cf.Classes, CachedClass{Name: c.name, Bases: c.bases, Line: c.line, Column: c.column, Cell: c.cell, Text: string(c.text)})
+	}
+	return cf
+}
+
+func (cf *CachedFile) restore(p string) *fileResult {
+	r := &fileResult{path: p}
+	if cf.Skip != nil {
+		s := *cf.Skip
+		s.Path = p
+		r.skip = &s
+		return r
+	}
+	if cf.Report != nil {
+		rep := *cf.Report
+		rep.Path = p
+		r.report = &rep
+	}
+	r.findings = make([]Finding, len(cf.Findings))
+	for i, f := range cf.Findings {
+		f.File = p
+		r.findings[i] = f
+	}
+	for _, c := range cf.Classes {
+		r.classes = append(r.classes, classDef{file: p, name: c.Name, bases: c.Bases, line: c.Line, column: c.Column, cell: c.Cell, text: []byte(c.Text)})
+	}
+	return r
+}

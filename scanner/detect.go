@@ -1,0 +1,24 @@
+package scanner
+
+import (
+	"github.com/frameshift/frameshift/scanner/catalog"
+	"github.com/frameshift/frameshift/scanner/python"
+)
+
+// fileDetector finds, in one file's text, uses that Python syntax cannot express,
+// and reports them as references for the catalog to judge like any other.
+type fileDetector interface {
+	detect(src []byte) []python.Reference
+}
+
+// inventoryDetector refines findings once every file is known: what needs the whole
+// repository, such as a class whose framework base is defined in another file.
+type inventoryDetector interface {
+	refine(inv *Inventory, classes []classDef, cat *catalog.Catalog)
+}
+
+// The one list of detectors. Each lives in detect_<what>.go with its own test.
+var (
+	fileDetectors      = []fileDetector{kerasBackendDetector{}}
+	inventoryDetectors = []inventoryDetector{modelSubclassDetector{}, kerasEraDetector{}}
+)

@@ -1,0 +1,273 @@
+// Package scanner turns a source tree into an Inventory: it walks the tree, analyses
+// Python files and notebooks with tree-sitter in a bounded pool of workers, matches
+// what it finds against the rule catalog, reads dependency manifests, and sorts the
+// result so that it does not depend on scheduling. It neither formats nor estimates.
+package scanner
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/frameshift/frameshift/scanner/catalog"
+	"github.com/frameshift/frameshift/scanner/source"
+	"github.com/frameshift/frameshift/scanner/walk"
+)
+
+// ToolName is the name recorded in every inventory.
+const ToolName = "frameshift"
+
+// DefaultParseTimeout bounds the parse of one file, so a pathological file costs a
+// skip, not a hung scan.
+const DefaultParseTimeout = 20 * time.Second
+
+// Options configure a scan. The zero value scans with the embedded catalog on all CPUs.
+type Options struct {
+	Catalog *catalog.Catalog
+	// Jobs is the number of files analysed at once; 0 means one per CPU, 1 is serial.
+	Jobs int
+	Walk walk.Options
+	// ParseTimeout bounds one file's parse; 0 means DefaultParseTimeout.
+	ParseTimeout time.Duration
+	// Cache, when set, remembers per-file results by content.
+	Cache Cache
+	// ToolVersion is recorded in the inventory and keys the cache.
+	ToolVersion string
+	// Progress, when set, is called after each file with the number of files done.
+	Progress func(done int)
+}
+
+// Cache remembers the analysis of file contents across runs. Get and Put are called
+// from several workers at once.
+type Cache interface {
+	Get(key string) (*CachedFile, bool)
+	Put(key string, value *CachedFile)
+}
+
+// Scan walks src and returns its inventory.
+func Scan(ctx context.Context, src source.Source, opts Options) (*Inventory, error) {
+	cat := opts.Catalog
+	if cat == nil {
+		var err error
+		if cat, err = catalog.Default(); err != nil {
+			return nil, err
+		}
+	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	timeout := opts.ParseTimeout
+	if timeout <= 0 {
+		timeout = DefaultParseTimeout
+	}
+	wopts := opts.Walk
+	wopts.Select = selectCandidate
+	fsys := src.FS()
+	filter := newPrefilter(cat.Roots())
+	keyer := newCacheKeyer(opts.Cache, cat.Digest(), opts.ToolVersion)
+
+	g, gctx := errgroup.WithContext(ctx)
+	files := make(chan walk.File, 4*jobs)
+	results := make(chan *fileResult, 4*jobs)
+
+	var skipMu sync.Mutex
+	var walkSkips []Skipped
+	g.Go(func() error {
+		defer close(files)
+		return walk.Walk(gctx, fsys, wopts, func(f walk.File) error {
+			select {
+			case files <- f:
+				return nil
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}, func(s walk.Skipped) {
+			skipMu.Lock()
+			walkSkips = append(walkSkips, Skipped{Path: s.Path, Code: s.Code, Reason: s.Reason})
+			skipMu.Unlock()
+		})
+	})
+
+	var workers sync.WaitGroup
+	var done atomic.Int64
+	for i := 0; i < jobs; i++ {
+		workers.Add(1)
+		g.Go(func() error {
+			defer workers.Done()
+			w := &worker{cat: cat, filter: filter, timeout: int(timeout / time.Microsecond), fsys: fsys, keyer: keyer}
+			defer w.close()
+			for f := range files {
+				res := w.process(f)
+				n := done.Add(1)
+				if opts.Progress != nil {
+					opts.Progress(int(n))
+				}
+				select {
+				case results <- res:
+				case <-gctx.Done():
+					return gctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	go func() {
+		workers.Wait()
+		close(results)
+	}()
+
+	var collected []*fileResult
+	for r := range results {
+		collected = append(collected, r)
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+
+	info := src.Info()
+	inv := &Inventory{
+		SchemaVersion: SchemaVersion,
+		Tool:          Tool{Name: ToolName, Version: opts.ToolVersion, Catalog: cat.Digest()},
+		Source: SourceInfo{
+			Input: info.Input, Kind: info.Kind, Ref: info.Ref, Commit: info.Commit, Worktree: info.Worktree,
+		},
+	}
+	assemble(inv, collected, walkSkips, cat)
+	return inv, nil
+}
+
+// assemble merges per-file results into the inventory, runs the repository-wide
+// detectors, and sorts everything.
+func assemble(inv *Inventory, results []*fileResult, walkSkips []Skipped, cat *catalog.Catalog) {
+	sort.Slice(results, func(i, j int) bool { return results[i].path < results[j].path })
+	inv.Files = []FileReport{}
+	inv.Findings = []Finding{}
+	inv.Dependencies = []Dependency{}
+	inv.Skipped = append([]Skipped{}, walkSkips...)
+	var classes []classDef
+	for _, r := range results {
+		if r.skip != nil {
+			inv.Skipped = append(inv.Skipped, *r.skip)
+			continue
+		}
+		if r.report != nil {
+			inv.Files = append(inv.Files, *r.report)
+		}
+		inv.Findings = append(inv.Findings, r.findings...)
+		inv.Dependencies = append(inv.Dependencies, r.deps...)
+		classes = append(classes, r.classes...)
+	}
+	inv.Dependencies = dedupeDependencies(inv.Dependencies)
+	for _, d := range inventoryDetectors {
+		d.refine(inv, classes, cat)
+	}
+	sort.SliceStable(inv.Findings, func(i, j int) bool { return findingLess(&inv.Findings[i], &inv.Findings[j]) })
+	sort.SliceStable(inv.Skipped, func(i, j int) bool {
+		if inv.Skipped[i].Path != inv.Skipped[j].Path {
+			return inv.Skipped[i].Path < inv.Skipped[j].Path
+		}
+		return inv.Skipped[i].Code < inv.Skipped[j].Code
+	})
+	Summarize(inv)
+}
+
+// findingLess orders findings by file, cell, line, column, then rule and symbol.
+func findingLess(a, b *Finding) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	ac, bc := -1, -1
+	if a.Cell != nil {
+		ac = *a.Cell
+	}
+	if b.Cell != nil {
+		bc = *b.Cell
+	}
+	if ac != bc {
+		return ac < bc
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Column != b.Column {
+		return a.Column < b.Column
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Symbol < b.Symbol
+}
+
+// dedupeDependencies drops repeats: a requirements file included by two others is
+// read more than once.
+func dedupeDependencies(deps []Dependency) []Dependency {
+	sort.SliceStable(deps, func(i, j int) bool {
+		a, b := deps[i], deps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Package < b.Package
+	})
+	out := deps[:0]
+	for i, d := range deps {
+		if i > 0 {
+			p := out[len(out)-1]
+			if p.File == d.File && p.Line == d.Line && p.Package == d.Package {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// worker analyses files one at a time with its own parser.
+type worker struct {
+	cat     *catalog.Catalog
+	filter  *prefilter
+	timeout int
+	fsys    walk.FS
+	keyer   *cacheKeyer
+	fa      *fileAnalyzer
+}
+
+func (w *worker) close() {
+	if w.fa != nil {
+		w.fa.close()
+	}
+}
+
+// process never fails: whatever goes wrong with one file becomes a skip with a
+// reason, and the scan goes on. A panic also discards the parser, whose state can
+// no longer be trusted.
+func (w *worker) process(f walk.File) (res *fileResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = skipped(f.Path, "internal", fmt.Sprintf("analysis failed: %v", r))
+			w.close()
+			w.fa = nil
+		}
+	}()
+	if w.fa == nil {
+		fa, err := newFileAnalyzer(w.cat, w.filter, w.timeout)
+		if err != nil {
+			return skipped(f.Path, "internal", err.Error())
+		}
+		w.fa = fa
+	}
+	data, err := w.fsys.ReadFile(f.Path)
+	if err != nil {
+		return skipped(f.Path, "unreadable", err.Error())
+	}
+	return w.keyer.analyze(w.fa, f, data, w.fsys.ReadFile)
+}
