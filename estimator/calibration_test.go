@@ -11,10 +11,9 @@ import (
 
 // typical is the reference footprint of each path written as an inventory: a
 // codebase whose findings, weighed by the default model, come to the path's
-// reference effort (guide midpoint × 152 h). Each mix is a plausible production
-// codebase for the path, with no blocker; fill is the trivial-level rule used to
-// top the work up to the reference to the nearest quarter hour. docs/estimation.md
-// quotes these mixes.
+// reference effort (guide midpoint × 160 h). Each mix is a plausible production
+// codebase for the path, with no blocker; fill is the trivial-level rule that tops
+// the work up to the reference exactly. docs/estimation.md quotes these mixes.
 var typical = []struct {
 	path  string
 	mix   []use
@@ -67,7 +66,11 @@ func typicalInventory(t testing.TB, pathID string, mix []use, fill string, files
 	if want < work {
 		t.Fatalf("%s: mix already weighs %.2f h, more than the reference work %.2f h", pathID, work, want)
 	}
-	place(fill, int(math.Round((want-work)/fillHours)))
+	n := (want - work) / fillHours
+	if n != math.Trunc(n) {
+		t.Fatalf("%s: %.4f h of work to fill is not a whole number of %s uses", pathID, want-work, fill)
+	}
+	place(fill, int(n))
 	return b
 }
 
@@ -105,9 +108,7 @@ func TestCalibration(t *testing.T) {
 			if got.Risk != p.Risk {
 				t.Errorf("risk = %s, guide says %s", got.Risk, p.Risk)
 			}
-			// Uses come in quarter hours, so the nearest inventory is within 0.2 h of
-			// the reference: a ratio of 1 to four decimals, give or take one.
-			if math.Abs(got.Calculation.Ratio-1) > 0.0001 {
+			if got.Calculation.Ratio != 1 {
 				t.Errorf("ratio = %v, want 1 at the reference footprint", got.Calculation.Ratio)
 			}
 			t.Logf("%s reference footprint: %d counted uses, %d model definitions, %.2f h work, %.2f h effort",
@@ -138,7 +139,7 @@ func TestCalibrationExact(t *testing.T) {
 // The default references are the guide's midpoints in hours, not free numbers.
 func TestDefaultReferenceIsGuideMidpoint(t *testing.T) {
 	m := DefaultModel()
-	want := map[string]float64{"tf1-to-tf2": 1748, "tf2-to-pytorch": 4560, "pytorch-to-jax": 3040, "any-to-keras3": 1292}
+	want := map[string]float64{"tf1-to-tf2": 1840, "tf2-to-pytorch": 4800, "pytorch-to-jax": 3200, "any-to-keras3": 1360}
 	for _, p := range DefaultPaths() {
 		got, basis := m.ReferenceFor(&p)
 		if got != want[p.ID] {

@@ -44,7 +44,7 @@ func sharesOf(by map[string]*accum, total float64, engMonths Range) []Share {
 		if total > 0 {
 			frac := a.hours / total
 			s.Share = round4(frac)
-			s.EngMonths = Range{Low: round2(engMonths.Low * frac), High: round2(engMonths.High * frac)}
+			s.EngMonths = Range{Low: round3(engMonths.Low * frac), High: round3(engMonths.High * frac)}
 		}
 		out = append(out, s)
 	}

@@ -15,8 +15,9 @@ import "math"
 //
 // The typical codebase is the one whose effort equals the guide's midpoint in
 // hours: R = (low + high) / 2 engineer-months × hours_per_month. With the default
-// 152 hours a month that is 1,748 h for tf1-to-tf2, 4,560 h for tf2-to-pytorch,
-// 3,040 h for pytorch-to-jax and 1,292 h for any-to-keras3. A model file may set
+// 160 hours a month that is 1,840 h for tf1-to-tf2, 4,800 h for tf2-to-pytorch,
+// 3,200 h for pytorch-to-jax and 1,360 h for any-to-keras3; with the default 25%
+// overhead, 1,472, 3,840, 2,560 and 1,088 hours of work. A model file may set
 // reference_hours per path instead.
 //
 // Scaling rule. ratio = effort / R, and the guide's ranges are multiplied by

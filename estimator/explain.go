@@ -114,7 +114,7 @@ func explainOne(w io.Writer, e PathEstimate, context string) {
 	}
 
 	fmt.Fprintf(w, "4. Engineer-months = guide %s × %s = %s–%s\n",
-		rng(c.GuideEngMonths), ratioText(c.Scale), num(c.GuideEngMonths.Low*c.Scale), num(c.GuideEngMonths.High*c.Scale))
+		rng(c.GuideEngMonths), ratioText(c.Scale), months(c.GuideEngMonths.Low*c.Scale), months(c.GuideEngMonths.High*c.Scale))
 	switch {
 	case c.WorkHours == 0:
 		fmt.Fprintln(w, "   no work counted: no floor")
@@ -123,11 +123,11 @@ func explainOne(w io.Writer, e PathEstimate, context string) {
 	default:
 		fmt.Fprintf(w, "   above the floor of %s h\n", hoursText(c.FloorHours))
 	}
-	fmt.Fprintf(w, "   = %s–%s engineer-months (%s)\n\n", num(e.EngMonths.Low), num(e.EngMonths.High), e.EngMonths.Text)
+	fmt.Fprintf(w, "   = %s–%s engineer-months (%s)\n\n", months(e.EngMonths.Low), months(e.EngMonths.High), e.EngMonths.Text)
 
 	fmt.Fprintf(w, "5. Timeline = engineer-months / team %s (%s)", rng(e.Team), teamBasisText(c.TeamBasis))
 	if e.Team.Low > 0 && e.Team.High > 0 {
-		fmt.Fprintf(w, " = %s–%s months\n", num(e.EngMonths.Low/e.Team.Low), num(e.EngMonths.High/e.Team.High))
+		fmt.Fprintf(w, " = %s–%s months\n", months(e.EngMonths.Low/e.Team.Low), months(e.EngMonths.High/e.Team.High))
 	} else {
 		fmt.Fprintln(w)
 	}
@@ -139,7 +139,7 @@ func explainOne(w io.Writer, e PathEstimate, context string) {
 		fmt.Fprintf(w, "   work that cannot be split: the costliest file, %s (%s h of work), is one engineer's; %s\n",
 			c.LargestFile, hoursText(c.LargestFileHours), effect)
 	}
-	fmt.Fprintf(w, "   = %s–%s months (%s)\n\n", num(e.TimelineMonths.Low), num(e.TimelineMonths.High), e.TimelineMonths.Text)
+	fmt.Fprintf(w, "   = %s–%s months (%s)\n\n", months(e.TimelineMonths.Low), months(e.TimelineMonths.High), e.TimelineMonths.Text)
 
 	fmt.Fprintf(w, "6. Risk: guide %s", c.GuideRisk)
 	for _, b := range e.Blockers {

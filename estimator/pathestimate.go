@@ -82,8 +82,8 @@ func estimatePath(p *paths.Path, t *tally, m Model, team teamChoice) PathEstimat
 // rangeOut rounds a range of months for the Result and renders its text.
 func (m Model) rangeOut(r Range, engineer bool) Range {
 	return Range{
-		Low:  round2(r.Low),
-		High: round2(r.High),
+		Low:  round3(r.Low),
+		High: round3(r.High),
 		Text: rangeText(r.Low, r.High, m.HoursPerMonth, engineer),
 	}
 }

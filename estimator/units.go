@@ -20,12 +20,12 @@ type unit struct {
 }
 
 // pickUnit chooses the unit a person would use for an amount of high hours: hours
-// under a day, days under a week, weeks under two months, months beyond.
+// under a day, days under two weeks, weeks under two months, months beyond.
 func pickUnit(high, hoursPerMonth float64) unit {
 	switch {
 	case high < hoursPerDay:
 		return unit{"hours", 1}
-	case high < hoursPerDay*daysPerWeek:
+	case high < 2*hoursPerDay*daysPerWeek:
 		return unit{"days", hoursPerDay}
 	case high < 2*hoursPerMonth:
 		return unit{"weeks", hoursPerDay * daysPerWeek}
@@ -47,6 +47,9 @@ func rangeText(low, high, hoursPerMonth float64, engineer bool) string {
 	l := oneDecimal(low * hoursPerMonth / u.hours)
 	h := oneDecimal(high * hoursPerMonth / u.hours)
 	if l == h {
+		if l == "1" {
+			name = strings.TrimSuffix(name, "s")
+		}
 		return l + " " + name
 	}
 	return l + "–" + h + " " + name
@@ -56,12 +59,23 @@ func oneDecimal(x float64) string {
 	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
 }
 
-// round2 rounds to two decimals, the precision of every number in a Result, so the
-// JSON is the same bytes on every platform.
+// round2 rounds hours to two decimals. Every number in a Result is rounded (hours
+// to 2 decimals, months to 3, ratios and shares to 4), so the JSON is the same
+// bytes on every platform.
 func round2(x float64) float64 {
 	r := math.Round(x*100) / 100
 	if r == 0 {
 		return 0 // no negative zero
+	}
+	return r
+}
+
+// round3 rounds months: a thousandth of a month is about ten minutes, so small
+// estimates keep their meaning while the JSON stays stable.
+func round3(x float64) float64 {
+	r := math.Round(x*1000) / 1000
+	if r == 0 {
+		return 0
 	}
 	return r
 }
@@ -78,6 +92,11 @@ func round4(x float64) float64 {
 // num renders a number for text with at most two decimals and no trailing zeros.
 func num(x float64) string {
 	return strconv.FormatFloat(round2(x), 'f', -1, 64)
+}
+
+// months renders a number of months with at most three decimals.
+func months(x float64) string {
+	return strconv.FormatFloat(round3(x), 'f', -1, 64)
 }
 
 // hoursText renders hours with two decimals and thousands separators, for the
