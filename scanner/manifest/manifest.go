@@ -10,8 +10,12 @@ import (
 
 // Dependency is one framework package declared in a manifest.
 type Dependency struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
+	// File is the slash path, relative to the scanned root, of the file that
+	// declares the package (an included file for -r/-c includes).
+	File string `json:"file"`
+	// Line is the 1-based line where the package is declared.
+	Line int `json:"line"`
+	// Package is the PEP 503-normalised distribution name (tensorflow-gpu).
 	Package string `json:"package"`
 	// Spec is the version constraint as written (e.g. ">=2.12,<2.16"), empty if none.
 	Spec      string `json:"spec"`
@@ -34,12 +38,14 @@ type Dependency struct {
 // root-relative slash path (for `-r`/`-c` includes in requirements files; may be
 // nil). Dependencies found through an include carry the included file's path and
 // line. Includes are followed at most 10 deep and never twice (cycles); an
-// include that cannot be read, or that points outside the tree, is skipped.
+// include that cannot be read, or that points outside the tree, is skipped, and
+// a bad line inside an included file does not make the including file an error.
 //
 // A malformed file returns an error naming it; a file that is well formed but
-// has no framework dependency returns nil, nil. Formats read line by line
-// (requirements, conda) also return the dependencies they could read next to
-// the error, so that one bad line does not hide the rest of the file.
+// has no framework dependency returns nil, nil. When the file as a whole could
+// be read but one entry is bad (a requirement line, a pyproject string, a
+// setup.py with a syntax error elsewhere), the other entries' dependencies are
+// returned next to the error, so that one bad line does not hide the rest.
 //
 // Package is the PEP 503-normalised name (tensorflow_gpu becomes tensorflow-gpu)
 // so that the same package compares equal across manifests.

@@ -186,7 +186,11 @@ func (r *requirementsReader) include(from, target string, depth int) {
 	if err != nil {
 		return // a missing include is the including project's problem, not ours
 	}
+	// A bad line in an included file is that file's error, reported when it is
+	// parsed on its own; it does not make the including file malformed.
+	saved := r.err
 	r.file(p, data, depth+1)
+	r.err = saved
 }
 
 // requirement reads one requirement: a PEP 508 string, a URL or VCS reference,

@@ -66,6 +66,15 @@ func TestParseRequirements(t *testing.T) {
 			},
 		},
 		{
+			name: "a bad line in an included file is not the including file's error",
+			dir:  "requirements/badinclude",
+			file: "requirements.txt",
+			want: []string{
+				"common.txt:1 requirements pytorch torch spec===2.1.0 major=2",
+				"requirements.txt:2 requirements tensorflow tensorflow spec===2.15.0 major=2",
+			},
+		},
+		{
 			name: "merge conflict markers are an error naming the file and line, other lines still read",
 			dir:  "requirements/malformed",
 			file: "requirements.txt",

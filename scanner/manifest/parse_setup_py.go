@@ -9,10 +9,6 @@ import (
 	"github.com/smacker/go-tree-sitter/python"
 )
 
-// maxNameHops bounds how far a list passed by name is followed (A = B + C,
-// B = [...]), which also ends cycles such as A = B; B = A.
-const maxNameHops = 8
-
 // setupReader reads setup() keyword arguments from a setup.py syntax tree.
 // Only literals are read: lists and tuples of strings, dicts of them, names
 // bound at module level to such literals, and "+" between them. Nothing that
@@ -21,6 +17,21 @@ type setupReader struct {
 	src   []byte
 	names map[string]*sitter.Node
 	c     *collector
+	// expanded records the (group, name) pairs already followed. Following
+	// each at most once ends cycles (A = B; B = A) and keeps a file such as
+	// A = B + B + B; B = C + C + C; ... from costing exponential time.
+	expanded map[string]bool
+}
+
+// follow returns the value bound to a name the first time it is asked for in
+// a group, and nil after that or when the name is not bound.
+func (s *setupReader) follow(name *sitter.Node, group string) *sitter.Node {
+	key := group + "\x00" + name.Content(s.src)
+	if s.expanded[key] {
+		return nil
+	}
+	s.expanded[key] = true
+	return s.names[name.Content(s.src)]
 }
 
 // parseSetupPy reads install_requires and extras_require from the setup()
@@ -37,7 +48,12 @@ func parseSetupPy(file string, data []byte) ([]Dependency, error) {
 	defer tree.Close()
 	root := tree.RootNode()
 
-	s := &setupReader{src: data, names: moduleLiterals(root, data), c: &collector{file: file, kind: KindSetupPy}}
+	s := &setupReader{
+		src:      data,
+		names:    moduleLiterals(root, data),
+		c:        &collector{file: file, kind: KindSetupPy},
+		expanded: map[string]bool{},
+	}
 	calls, firstError := walkSetupTree(root, data)
 	for _, call := range calls {
 		s.call(call)
@@ -127,16 +143,16 @@ func (s *setupReader) call(call *sitter.Node) {
 		}
 		switch name.Content(s.src) {
 		case "install_requires":
-			s.requirements(value, "", 0)
+			s.requirements(value, "")
 		case "extras_require":
-			s.extras(value, 0)
+			s.extras(value)
 		}
 	}
 }
 
 // requirements reads a list of requirement strings; setuptools also accepts
 // one string with a requirement per line.
-func (s *setupReader) requirements(n *sitter.Node, group string, hops int) {
+func (s *setupReader) requirements(n *sitter.Node, group string) {
 	switch n.Type() {
 	case "list", "tuple":
 		for i := 0; i < int(n.NamedChildCount()); i++ {
@@ -148,27 +164,27 @@ func (s *setupReader) requirements(n *sitter.Node, group string, hops int) {
 		s.requirementString(n, group)
 	case "parenthesized_expression":
 		if n.NamedChildCount() == 1 {
-			s.requirements(n.NamedChild(0), group, hops)
+			s.requirements(n.NamedChild(0), group)
 		}
 	case "binary_operator":
 		if op := n.ChildByFieldName("operator"); op != nil && op.Type() == "+" {
 			if l := n.ChildByFieldName("left"); l != nil {
-				s.requirements(l, group, hops)
+				s.requirements(l, group)
 			}
 			if r := n.ChildByFieldName("right"); r != nil {
-				s.requirements(r, group, hops)
+				s.requirements(r, group)
 			}
 		}
 	case "identifier":
-		if v, ok := s.names[n.Content(s.src)]; ok && hops < maxNameHops {
-			s.requirements(v, group, hops+1)
+		if v := s.follow(n, group); v != nil {
+			s.requirements(v, group)
 		}
 	}
 }
 
 // extras reads extras_require: a dict literal, dict(name=[...]) or a name
 // bound to either.
-func (s *setupReader) extras(n *sitter.Node, hops int) {
+func (s *setupReader) extras(n *sitter.Node) {
 	switch n.Type() {
 	case "dictionary":
 		for i := 0; i < int(n.NamedChildCount()); i++ {
@@ -184,7 +200,7 @@ func (s *setupReader) extras(n *sitter.Node, hops int) {
 			if !ok {
 				continue
 			}
-			s.requirements(value, group, hops)
+			s.requirements(value, group)
 		}
 	case "call":
 		fn, args := n.ChildByFieldName("function"), n.ChildByFieldName("arguments")
@@ -197,12 +213,14 @@ func (s *setupReader) extras(n *sitter.Node, hops int) {
 				continue
 			}
 			if name, value := kw.ChildByFieldName("name"), kw.ChildByFieldName("value"); name != nil && value != nil {
-				s.requirements(value, name.Content(s.src), hops)
+				s.requirements(value, name.Content(s.src))
 			}
 		}
 	case "identifier":
-		if v, ok := s.names[n.Content(s.src)]; ok && hops < maxNameHops {
-			s.extras(v, hops+1)
+		// Extras dicts are keyed by a group of their own; "\x01" keeps
+		// them apart from a requirements list bound to the same name.
+		if v := s.follow(n, "\x01"); v != nil {
+			s.extras(v)
 		}
 	}
 }

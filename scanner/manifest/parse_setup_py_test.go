@@ -1,6 +1,10 @@
 package manifest
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 func TestParseSetupPy(t *testing.T) {
 	tests := []struct {
@@ -98,6 +102,29 @@ func TestSetupPyForms(t *testing.T) {
 			checkDeps(t, got, tt.want)
 		})
 	}
+}
+
+// TestSetupPyNameFanOut checks that names are followed once each: without
+// that, ten references per level over eight levels would mean 10^8 visits.
+func TestSetupPyNameFanOut(t *testing.T) {
+	var b strings.Builder
+	for level := 0; level < 8; level++ {
+		refs := make([]string, 10)
+		for i := range refs {
+			refs[i] = fmt.Sprintf("N%d", level+1)
+		}
+		fmt.Fprintf(&b, "N%d = %s\n", level, strings.Join(refs, " + "))
+	}
+	b.WriteString("N8 = ['torch==2.1']\nsetup(install_requires=N0, extras_require={'a': N0, 'b': N0})\n")
+	got, err := Parse("setup.py", []byte(b.String()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDeps(t, got, []string{
+		"setup.py:9 setup.py pytorch torch spec===2.1 major=2",
+		"setup.py:9 setup.py pytorch torch spec===2.1 major=2 group=a",
+		"setup.py:9 setup.py pytorch torch spec===2.1 major=2 group=b",
+	})
 }
 
 func FuzzParseSetupPy(f *testing.F) {

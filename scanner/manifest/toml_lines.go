@@ -95,18 +95,29 @@ func keyOf(n *unstable.Node) ([]string, *unstable.Node) {
 	return parts, first
 }
 
-func (t *tomlLines) keyValue(table []string, kv *unstable.Node) {
+func (t *tomlLines) keyValue(table []string, kv *unstable.Node) { t.keyValueAt(table, kv, 0) }
+
+func (t *tomlLines) keyValueAt(table []string, kv *unstable.Node, depth int) {
 	parts, first := keyOf(kv)
 	full := append(append([]string(nil), table...), parts...)
 	// a.b.c = v inside [t] also defines t.a and t.a.b.
 	for i := len(table) + 1; i <= len(full); i++ {
 		t.set(full[:i], first)
 	}
-	t.value(full, kv.Value())
+	t.value(full, kv.Value(), depth)
 }
 
+// maxValueDepth bounds how deep value() descends: the deepest entry we read
+// is a list of tables in a table (Poetry's per-platform constraints), and
+// indexing every level of a hostile, thousands-deep array would cost time and
+// memory quadratic in its depth.
+const maxValueDepth = 4
+
 // value records the elements of arrays and the keys of inline tables.
-func (t *tomlLines) value(at []string, v *unstable.Node) {
+func (t *tomlLines) value(at []string, v *unstable.Node, depth int) {
+	if depth >= maxValueDepth {
+		return
+	}
 	switch v.Kind {
 	case unstable.Array:
 		i := 0
@@ -118,14 +129,14 @@ func (t *tomlLines) value(at []string, v *unstable.Node) {
 			}
 			elem := append(append([]string(nil), at...), tomlIndex(i))
 			t.set(elem, child)
-			t.value(elem, child)
+			t.value(elem, child, depth+1)
 			i++
 		}
 	case unstable.InlineTable:
 		it := v.Children()
 		for it.Next() {
 			if kv := it.Node(); kv.Kind == unstable.KeyValue {
-				t.keyValue(at, kv)
+				t.keyValueAt(at, kv, depth+1)
 			}
 		}
 	}
