@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/spf13/cobra"
+)
+
+// run is the whole program as a function a test can call.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	streams := newIOStreams(stdin, stdout, stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	root := newRootCmd(streams)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	return exitCode(err, stderr)
+}
+
+func newRootCmd(io *ioStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "frameshift",
+		Short: "Inventory ML framework use in a Python codebase and estimate migrations",
+		Long: `frameshift reads a Python codebase (a folder or a git repository), finds how it
+uses TensorFlow (1.x and 2.x), Keras (2 and 3), PyTorch and JAX, and estimates the
+migration paths of the framework guide: TF1→TF2/Keras 3, TF2→PyTorch, PyTorch→JAX
+and any→Keras 3.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       toolVersion(),
+	}
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &UsageError{Err: err, Command: cmd.CommandPath()}
+	})
+	root.AddCommand(
+		newScanCmd(io, nil),
+		newRulesCmd(io, nil),
+		newPathsCmd(io, nil),
+		newModelCmd(io),
+		newExplainCmd(io, nil),
+		newVersionCmd(io),
+	)
+	return root
+}
+
+// noArgs rejects positional arguments with a usage error.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return &UsageError{Err: fmt.Errorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0]), Command: cmd.CommandPath()}
+	}
+	return nil
+}
