@@ -150,7 +150,7 @@ func (fa *fileAnalyzer) analyzeFile(p string, src []byte, read func(string) ([]b
 		if isBinary(src) {
 			return skipped(p, "binary", "binary content (NUL bytes) in a .py file")
 		}
-		r, err := fa.analyzeSource(p, src, "python", nil)
+		r, err := fa.analyzeSource(p, decodeSource(src), "python", nil)
 		if err != nil {
 			return analysisSkip(p, err)
 		}
