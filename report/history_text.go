@@ -16,19 +16,22 @@ import (
 // sparkBlocks are the eight heights of a terminal sparkline.
 var sparkBlocks = []rune("▁▂▃▄▅▆▇█")
 
-// Sparkline draws values as a one-line bar chart scaled from 0 to the maximum.
+// Sparkline draws values as a one-line bar chart scaled from their minimum to their
+// maximum, so that a change shows however small it is next to the totals; the
+// numbers printed beside it give the scale.
 func Sparkline(values []int) string {
-	top := 0
+	if len(values) == 0 {
+		return ""
+	}
+	lo, hi := values[0], values[0]
 	for _, v := range values {
-		if v > top {
-			top = v
-		}
+		lo, hi = min(lo, v), max(hi, v)
 	}
 	var b strings.Builder
 	for _, v := range values {
 		i := 0
-		if top > 0 {
-			i = v * (len(sparkBlocks) - 1) / top
+		if hi > lo {
+			i = (v - lo) * (len(sparkBlocks) - 1) / (hi - lo)
 		}
 		b.WriteRune(sparkBlocks[i])
 	}

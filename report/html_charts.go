@@ -16,9 +16,9 @@ import (
 
 // Chart geometry, in SVG user units (the viewBox scales to the page).
 const (
-	chartWidth     = 760
-	barLabelWidth  = 220
-	barValueWidth  = 150
+	chartWidth     = 900
+	barLabelWidth  = 230
+	barValueWidth  = 270
 	barHeight      = 18
 	barGap         = 8
 	barLabelRunes  = 32
@@ -184,7 +184,7 @@ type lineChart struct {
 }
 
 type tick struct {
-	Label, X, Y string
+	Label, X, Y, Anchor string
 }
 
 type series struct {
@@ -241,10 +241,19 @@ func newHistoryChart(h *history.Result) *lineChart {
 	}
 	for i := 0; i <= 4; i++ {
 		v := top * i / 4
-		c.YTicks = append(c.YTicks, tick{Label: strconv.Itoa(v), X: num1(lineChartLeft - 6), Y: num1(yOf(v))})
+		c.YTicks = append(c.YTicks, tick{Label: strconv.Itoa(v), X: num1(lineChartLeft - 6), Y: num1(yOf(v)), Anchor: "end"})
 	}
 	for _, i := range xTickIndexes(len(points)) {
-		c.XTicks = append(c.XTicks, tick{Label: dateOf(points[i].Date), X: num1(xOf(i)), Y: num1(lineChartTop + lineChartPlotH + 18)})
+		// The outermost labels hang inwards so they are not cut at the edges.
+		anchor := "middle"
+		switch {
+		case len(points) == 1:
+		case i == 0:
+			anchor = "start"
+		case i == len(points)-1:
+			anchor = "end"
+		}
+		c.XTicks = append(c.XTicks, tick{Label: dateOf(points[i].Date), X: num1(xOf(i)), Y: num1(lineChartTop + lineChartPlotH + 18), Anchor: anchor})
 	}
 
 	// Past a few hundred commits the dots merge into the line and only add weight.

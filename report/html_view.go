@@ -152,6 +152,9 @@ func newHTMLView(doc *Document, opts Options) *htmlView {
 	if s.FilesWithErrors > 0 {
 		v.Stats = append(v.Stats, stat{"files with syntax errors", humanize.Comma(int64(s.FilesWithErrors))})
 	}
+	if t := recommendedTarget(doc); t != "" {
+		v.Stats = append(v.Stats, stat{"recommended target", t})
+	}
 	v.Violations = violationViews(doc.Violations)
 	v.Drift = newDriftView(doc.Drift)
 	v.Baseline = newBaselineView(doc.Baseline, inv)
@@ -313,7 +316,7 @@ func newEstimateView(est *estimator.Result, top int) *estimateView {
 			rec = "recommended"
 		}
 		v.Paths = append(v.Paths, []string{p.ID, p.From, p.To, rangeText(p.TimelineMonths, "months"),
-			rangeText(p.EngMonths, "engineer-months"), string(p.Risk), rangeText(p.Team, "engineers"), rec})
+			rangeText(p.EngMonths, "engineer-months"), string(p.Risk), teamText(p.Team), rec})
 		v.Details = append(v.Details, newPathView(p, top, i))
 	}
 	for _, part := range est.Parts {
@@ -412,6 +415,17 @@ func dependencyRow(d scanner.Dependency) []string {
 		major = strconv.Itoa(*d.Major)
 	}
 	return []string{d.Package, orText(d.Spec, "(any)"), major, d.Framework, fmt.Sprintf("%s:%d", d.File, d.Line)}
+}
+
+// teamText shows a path's team size as people count it: one decimal, the smaller
+// bound first (the guide's staffing can give a larger low than high bound).
+func teamText(r estimator.Range) string {
+	lo, hi := min(r.Low, r.High), max(r.Low, r.High)
+	l, h := strconv.FormatFloat(lo, 'f', 1, 64), strconv.FormatFloat(hi, 'f', 1, 64)
+	if l == h {
+		return strings.TrimSuffix(l, ".0") + " engineers"
+	}
+	return strings.TrimSuffix(l, ".0") + "–" + strings.TrimSuffix(h, ".0") + " engineers"
 }
 
 func hoursText(h float64) string {
