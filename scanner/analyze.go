@@ -71,6 +71,9 @@ type fileResult struct {
 	classes  []classDef
 	deps     []Dependency
 	skip     *Skipped
+	// problems are parts of a file that could not be read while the rest was,
+	// such as a malformed line in a requirements file.
+	problems []Skipped
 }
 
 // fileAnalyzer turns one file's bytes into a fileResult. It owns a tree-sitter
@@ -170,12 +173,11 @@ func (fa *fileAnalyzer) analyzeFile(p string, src []byte, read func(string) ([]b
 	}
 	if kind&kindManifest != 0 {
 		deps, err := manifest.Parse(p, src, read)
-		if err != nil {
-			if res.report == nil {
-				return skipped(p, "malformed", err.Error())
-			}
-		}
 		res.deps = deps
+		if err != nil {
+			// The good entries are kept; the bad ones are reported, not hidden.
+			res.problems = append(res.problems, Skipped{Path: p, Code: "malformed", Reason: err.Error()})
+		}
 	}
 	if kind&kindConfig != 0 && kind&(kindPython|kindNotebook) == 0 && fa.filter.mayMatch(src) && !isBinary(src) {
 		res.findings = append(res.findings, fa.configFindings(p, src)...)

@@ -153,6 +153,7 @@ func assemble(inv *Inventory, results []*fileResult, walkSkips []Skipped, cat *c
 	inv.Skipped = append([]Skipped{}, walkSkips...)
 	var classes []classDef
 	for _, r := range results {
+		inv.Skipped = append(inv.Skipped, r.problems...)
 		if r.skip != nil {
 			inv.Skipped = append(inv.Skipped, *r.skip)
 			continue

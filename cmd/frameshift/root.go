@@ -45,6 +45,8 @@ and any→Keras 3.`,
 		newPathsCmd(io, nil),
 		newModelCmd(io),
 		newExplainCmd(io, nil),
+		newDiffCmd(io, nil),
+		newHistoryCmd(io, nil),
 		newVersionCmd(io),
 	)
 	return root

@@ -1,6 +1,7 @@
 package drift
 
 import (
+	"github.com/frameshift/frameshift/estimator"
 	"math"
 	"sort"
 
@@ -111,5 +112,38 @@ func shares(old, cur *scanner.Inventory) []Share {
 		out = append(out, Share{Framework: k, Old: o[k], New: n[k]})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Framework < out[j].Framework })
+	return out
+}
+
+// CompareEstimates pairs the path estimates of two reports by path id.
+func CompareEstimates(old, cur *estimator.Result) []EstimateDelta {
+	rows := map[string]*EstimateDelta{}
+	get := func(id string) *EstimateDelta {
+		if rows[id] == nil {
+			rows[id] = &EstimateDelta{Path: id}
+		}
+		return rows[id]
+	}
+	if old != nil {
+		for _, p := range old.Paths {
+			d := get(p.ID)
+			d.OldEngMonths = &Range{Low: p.EngMonths.Low, High: p.EngMonths.High}
+			d.OldTimeline = &Range{Low: p.TimelineMonths.Low, High: p.TimelineMonths.High}
+			d.OldRisk = string(p.Risk)
+		}
+	}
+	if cur != nil {
+		for _, p := range cur.Paths {
+			d := get(p.ID)
+			d.NewEngMonths = &Range{Low: p.EngMonths.Low, High: p.EngMonths.High}
+			d.NewTimeline = &Range{Low: p.TimelineMonths.Low, High: p.TimelineMonths.High}
+			d.NewRisk = string(p.Risk)
+		}
+	}
+	out := make([]EstimateDelta, 0, len(rows))
+	for _, d := range rows {
+		out = append(out, *d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
 }

@@ -54,7 +54,7 @@ func parseConda(file string, data []byte, read func(string) ([]byte, error)) ([]
 	}
 	c.deps = append(c.deps, pip.deps...)
 	if c.err == nil {
-		c.err = pip.err
+		c.err = pip.err()
 	}
 	return c.deps, c.err
 }

@@ -2,7 +2,9 @@ package manifest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path"
 	"regexp"
 	"strings"
@@ -22,7 +24,8 @@ type requirementsReader struct {
 	read    func(string) ([]byte, error)
 	visited map[string]bool
 	deps    []Dependency
-	err     error
+	// problems are "file: line N: what", in the order met.
+	problems []string
 	// host and hostKind name a non-requirements manifest whose lines this
 	// reader also reads (the pip section of environment.yml); its
 	// dependencies carry hostKind, included files "requirements".
@@ -40,14 +43,29 @@ func newRequirementsReader(read func(string) ([]byte, error)) *requirementsReade
 func parseRequirements(file string, data []byte, read func(string) ([]byte, error)) ([]Dependency, error) {
 	r := newRequirementsReader(read)
 	r.file(file, data, 0)
-	return r.deps, r.err
+	return r.deps, r.err()
 }
 
-// fail keeps the first problem: later ones are usually consequences of it.
+// maxProblems bounds the problems listed for one file: past a few, the file is
+// not a requirements file at all and more lines say nothing new.
+const maxProblems = 5
+
+// fail records a bad line; the other lines are still read.
 func (r *requirementsReader) fail(file string, line int, err error) {
-	if r.err == nil {
-		r.err = fmt.Errorf("parse %s: line %d: %w", file, line, err)
+	r.problems = append(r.problems, fmt.Sprintf("%s: line %d: %v", file, line, err))
+}
+
+func (r *requirementsReader) err() error {
+	if len(r.problems) == 0 {
+		return nil
 	}
+	list := r.problems
+	more := ""
+	if len(list) > maxProblems {
+		more = fmt.Sprintf("; and %d more", len(list)-maxProblems)
+		list = list[:maxProblems]
+	}
+	return fmt.Errorf("parse %s%s", strings.Join(list, "; "), more)
 }
 
 func (r *requirementsReader) file(file string, data []byte, depth int) {
@@ -142,7 +160,7 @@ func (r *requirementsReader) option(file string, number int, text string, depth 
 			r.fail(file, number, fmt.Errorf("option %s needs a file name", name))
 			return
 		}
-		r.include(file, value, depth)
+		r.include(file, number, value, depth)
 	case "-e", "--editable":
 		if value == "" {
 			r.fail(file, number, fmt.Errorf("option %s needs a path or URL", name))
@@ -170,7 +188,7 @@ func splitOption(text string) (name, value string) {
 
 // include follows -r/-c. The target is relative to the including file's folder
 // and must stay inside the scanned tree.
-func (r *requirementsReader) include(from, target string, depth int) {
+func (r *requirementsReader) include(from string, number int, target string, depth int) {
 	if r.read == nil || depth >= maxIncludeDepth || urlScheme.MatchString(target) {
 		return
 	}
@@ -184,13 +202,17 @@ func (r *requirementsReader) include(from, target string, depth int) {
 	r.visited[p] = true
 	data, err := r.read(p)
 	if err != nil {
-		return // a missing include is the including project's problem, not ours
+		if errors.Is(err, fs.ErrNotExist) {
+			err = errors.New("no such file")
+		}
+		r.fail(from, number, fmt.Errorf("cannot read included file %s: %v", target, err))
+		return
 	}
-	// A bad line in an included file is that file's error, reported when it is
+	// A bad line in an included file is that file's problem, reported when it is
 	// parsed on its own; it does not make the including file malformed.
-	saved := r.err
+	saved := len(r.problems)
 	r.file(p, data, depth+1)
-	r.err = saved
+	r.problems = r.problems[:saved]
 }
 
 // requirement reads one requirement: a PEP 508 string, a URL or VCS reference,

@@ -32,7 +32,7 @@ func TestParseRequirements(t *testing.T) {
 			},
 		},
 		{
-			name: "includes carry the included file and line, missing and outside ones are skipped",
+			name: "includes carry the included file and line; a missing one is reported, an outside one skipped",
 			dir:  "requirements/includes",
 			file: "requirements.txt",
 			want: []string{
@@ -41,6 +41,7 @@ func TestParseRequirements(t *testing.T) {
 				"requirements/base.txt:3 requirements keras keras spec=>=3.0 major=3",
 				"requirements/gpu.txt:2 requirements tensorflow tensorflow spec=>=2.15 major=2 extras=and-cuda marker=sys_platform == \"linux\"",
 			},
+			wantErr: []string{"requirements.txt: line 5", "cannot read included file requirements/missing.txt"},
 		},
 		{
 			name: "cycles are followed once",
