@@ -83,10 +83,15 @@ func indivisibleRange(guide Range, hours, referenceHours float64) Range {
 	return scaleRange(guide, hours/referenceHours)
 }
 
+// paceRange is the timeline at the team's pace: engineer-months / team.
+func paceRange(engMonths, team Range) Range {
+	return Range{Low: engMonths.Low / team.Low, High: engMonths.High / team.High}
+}
+
 // timelineRange divides the engineer-months by the team, and keeps the timeline
 // at or above the floor of indivisible work. It reports whether the floor mattered.
 func timelineRange(engMonths, team, floor Range) (Range, bool) {
-	t := Range{Low: engMonths.Low / team.Low, High: engMonths.High / team.High}
+	t := paceRange(engMonths, team)
 	out := maxRange(t, floor)
 	return out, out != t
 }

@@ -71,8 +71,8 @@ func Estimate(inv *scanner.Inventory, opts Options) (*Result, error) {
 	if opts.Target != "" && !contains(Targets, opts.Target) {
 		return nil, fmt.Errorf("estimate: target %q is not one of %s", opts.Target, strings.Join(Targets, ", "))
 	}
-	if opts.Team < 0 {
-		return nil, fmt.Errorf("estimate: team %g must be a positive number of engineers", opts.Team)
+	if opts.Team != 0 && !(opts.Team >= minTeam && opts.Team <= maxTeam) {
+		return nil, fmt.Errorf("estimate: team %g must be a number of engineers from 0.1 to 10000", opts.Team)
 	}
 	cat := opts.Catalog
 	if cat == nil {

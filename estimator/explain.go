@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/frameshift/frameshift/estimator/paths"
 )
 
 // Explain prints the whole arithmetic of one path's estimate as plain text, line
@@ -85,13 +87,13 @@ func explainOne(w io.Writer, e PathEstimate, context string) {
 	fmt.Fprintf(w, "Guide row, for a typical production codebase: %s engineer-months over %s months, risk %s\n\n",
 		rng(c.GuideEngMonths), rng(c.GuideTimelineMonths), c.GuideRisk)
 
-	fmt.Fprintf(w, "1. Work: the %d %s whose rule has a level on this path, counted per use\n", c.Uses, plural(c.Uses, "finding", "findings"))
+	fmt.Fprintf(w, "1. Work: the %s %s whose rule has a level on this path, counted per use\n", count(c.Uses), plural(c.Uses, "finding", "findings"))
 	fmt.Fprintf(w, "   %-15s %6s %10s %12s\n", "level", "uses", "hours/use", "hours")
 	for _, l := range c.Levels {
-		fmt.Fprintf(w, "   %-15s %6d %10s %12s\n", l.Level, l.Uses, hoursText(l.HoursPerUse), hoursText(l.Hours))
+		fmt.Fprintf(w, "   %-15s %6s %10s %12s\n", l.Level, count(l.Uses), hoursText(l.HoursPerUse), hoursText(l.Hours))
 	}
-	fmt.Fprintf(w, "   parity validation: %d model %s × %s h = %s h\n",
-		c.Models.Count, plural(c.Models.Count, "definition", "definitions"), hoursText(c.Models.HoursEach), hoursText(c.Models.Hours))
+	fmt.Fprintf(w, "   parity validation: %s model %s × %s h = %s h\n",
+		count(c.Models.Count), plural(c.Models.Count, "definition", "definitions"), hoursText(c.Models.HoursEach), hoursText(c.Models.Hours))
 	if len(c.Chunks) == 0 {
 		fmt.Fprintln(w, "   blocker chunks: none")
 	} else {
@@ -113,8 +115,8 @@ func explainOne(w io.Writer, e PathEstimate, context string) {
 		fmt.Fprintf(w, "   ratio > 1, so scale = ratio ^ %s = %s (growth rule above the reference)\n\n", num(c.GrowthExponent), ratioText(c.Scale))
 	}
 
-	fmt.Fprintf(w, "4. Engineer-months = guide %s × %s = %s–%s\n",
-		rng(c.GuideEngMonths), ratioText(c.Scale), months(c.GuideEngMonths.Low*c.Scale), months(c.GuideEngMonths.High*c.Scale))
+	fmt.Fprintf(w, "4. Engineer-months = guide %s × scale %s = %s–%s\n",
+		rng(c.GuideEngMonths), ratioText(c.Scale), months(c.ScaledEngMonths.Low), months(c.ScaledEngMonths.High))
 	switch {
 	case c.WorkHours == 0:
 		fmt.Fprintln(w, "   no work counted: no floor")
@@ -125,12 +127,8 @@ func explainOne(w io.Writer, e PathEstimate, context string) {
 	}
 	fmt.Fprintf(w, "   = %s–%s engineer-months (%s)\n\n", months(e.EngMonths.Low), months(e.EngMonths.High), e.EngMonths.Text)
 
-	fmt.Fprintf(w, "5. Timeline = engineer-months / team %s (%s)", rng(e.Team), teamBasisText(c.TeamBasis))
-	if e.Team.Low > 0 && e.Team.High > 0 {
-		fmt.Fprintf(w, " = %s–%s months\n", months(e.EngMonths.Low/e.Team.Low), months(e.EngMonths.High/e.Team.High))
-	} else {
-		fmt.Fprintln(w)
-	}
+	fmt.Fprintf(w, "5. Timeline = engineer-months / %s = %s–%s months\n",
+		teamText(e.Team, c.TeamBasis), months(c.PaceTimelineMonths.Low), months(c.PaceTimelineMonths.High))
 	if c.LargestFile != "" {
 		effect := "below the team's pace"
 		if c.TimelineFloorApplied {
@@ -142,10 +140,16 @@ func explainOne(w io.Writer, e PathEstimate, context string) {
 	fmt.Fprintf(w, "   = %s–%s months (%s)\n\n", months(e.TimelineMonths.Low), months(e.TimelineMonths.High), e.TimelineMonths.Text)
 
 	fmt.Fprintf(w, "6. Risk: guide %s", c.GuideRisk)
+	steps := 0
 	for _, b := range e.Blockers {
 		fmt.Fprintf(w, ", + %d for %s", b.RiskSteps, b.Name)
+		steps += b.RiskSteps
 	}
-	fmt.Fprintf(w, " = %s (capped at high)\n", e.Risk)
+	capped := ""
+	if c.GuideRisk.Rank()+steps >= len(paths.Risks) {
+		capped = " (the scale stops at high)"
+	}
+	fmt.Fprintf(w, " = %s%s\n", e.Risk, capped)
 	for _, b := range e.Blockers {
 		fmt.Fprintf(w, "   %s: %d %s, %s h; evidence: %s", b.Tag, b.Files, plural(b.Files, "file", "files"), hoursText(b.Hours), strings.Join(b.Evidence, ", "))
 		if b.More > 0 {
@@ -158,7 +162,7 @@ func explainOne(w io.Writer, e PathEstimate, context string) {
 		fmt.Fprintln(w, "\nDrivers (hours of work, share of the path's work):")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, d := range e.Drivers {
-			fmt.Fprintf(tw, "   %s\t%s\t%d %s\t%s h\t%s%%\n", d.Kind, d.Name, d.Uses, plural(d.Uses, "use", "uses"), hoursText(d.Hours), num(d.Share*100))
+			fmt.Fprintf(tw, "   %s\t%s\t%s %s\t%s h\t%s%%\n", d.Kind, d.Name, count(d.Uses), plural(d.Uses, "use", "uses"), hoursText(d.Hours), num(d.Share*100))
 		}
 		tw.Flush()
 	}
@@ -191,14 +195,19 @@ func ratioText(x float64) string {
 	return fmt.Sprintf("%.4f", x)
 }
 
-func teamBasisText(basis string) string {
+// teamText says which team divides the engineer-months, and where it comes from.
+func teamText(team Range, basis string) string {
+	size := "team of " + num(team.Low)
+	if team.Low != team.High {
+		size = fmt.Sprintf("team of %s (low) and %s (high)", num(team.Low), num(team.High))
+	}
 	switch basis {
 	case "guide":
-		return "the guide's staffing for this path: its engineer-months / months"
+		return size + ", the guide's staffing for this path (its engineer-months / months)"
 	case "model":
-		return "the model's team"
+		return size + ", the model's team"
 	case "option":
-		return "the team asked for"
+		return size + ", as asked"
 	}
-	return basis
+	return size
 }

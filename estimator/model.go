@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"sort"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
@@ -175,21 +173,47 @@ func decodeModel(name string, data []byte, m *Model) error {
 	return nil
 }
 
+// Upper bounds that keep every product finite: an hour count beyond them is a typo,
+// not a model.
+const (
+	maxHours      = 10000
+	maxReference  = 1e7
+	maxTeam       = 10000
+	minTeam       = 0.1
+	hoursInAMonth = 744
+)
+
 // Validate checks every field and returns an error naming the first bad one.
 func (m Model) Validate() error {
-	positive := func(field string, v float64, unit string) error {
-		if !(v > 0) || math.IsInf(v, 0) {
-			return fmt.Errorf("%s: must be a positive number of %s", field, unit)
+	inRange := func(field string, v, low, high float64, lowOpen bool, what string) error {
+		ok := v >= low && v <= high
+		if lowOpen {
+			ok = v > low && v <= high
+		}
+		if !ok {
+			return fmt.Errorf("%s: must be %s", field, what)
 		}
 		return nil
 	}
-	nonNegative := func(field string, v float64, unit string) error {
-		if !(v >= 0) || math.IsInf(v, 0) {
-			return fmt.Errorf("%s: must be zero or a positive number of %s", field, unit)
+	atMost := func(field string, v float64) error {
+		if v > maxHours {
+			return fmt.Errorf("%s: must be at most %d hours", field, maxHours)
 		}
 		return nil
 	}
-	if err := positive("hours_per_month", m.HoursPerMonth, "hours"); err != nil {
+	positive := func(field string, v float64) error {
+		if !(v > 0) {
+			return fmt.Errorf("%s: must be a positive number of hours", field)
+		}
+		return atMost(field, v)
+	}
+	nonNegative := func(field string, v float64) error {
+		if !(v >= 0) {
+			return fmt.Errorf("%s: must be zero or a positive number of hours", field)
+		}
+		return atMost(field, v)
+	}
+	if err := inRange("hours_per_month", m.HoursPerMonth, 1, hoursInAMonth, false, "a positive number of hours, from 1 to 744"); err != nil {
 		return err
 	}
 	levels := []struct {
@@ -200,7 +224,7 @@ func (m Model) Validate() error {
 		{"redesign", m.Levels.Redesign}, {"rearchitecture", m.Levels.Rearchitecture},
 	}
 	for i, l := range levels {
-		if err := positive("levels."+l.name, l.v, "hours"); err != nil {
+		if err := positive("levels."+l.name, l.v); err != nil {
 			return err
 		}
 		// A harder level costing less would make the scale meaningless.
@@ -208,45 +232,42 @@ func (m Model) Validate() error {
 			return fmt.Errorf("levels.%s: must be at least levels.%s (%g hours)", l.name, levels[i-1].name, levels[i-1].v)
 		}
 	}
-	if err := nonNegative("parity_validation_hours", m.ParityValidationHours, "hours"); err != nil {
+	if err := nonNegative("parity_validation_hours", m.ParityValidationHours); err != nil {
 		return err
 	}
 	for _, tag := range paths.BlockerTags {
 		b, _ := m.Blockers.For(tag)
-		if err := nonNegative("blockers."+tag+".hours", b.Hours, "hours"); err != nil {
+		if err := nonNegative("blockers."+tag+".hours", b.Hours); err != nil {
 			return err
 		}
 		if b.RiskSteps < 0 || b.RiskSteps >= len(paths.Risks) {
 			return fmt.Errorf("blockers.%s.risk_steps: must be a whole number from 0 to %d", tag, len(paths.Risks)-1)
 		}
 	}
-	if !(m.Overhead >= 0 && m.Overhead <= 10) {
-		return fmt.Errorf("overhead: must be a share from 0 to 10 (0.3 means 30%%)")
-	}
-	if !(m.GrowthExponent >= 1 && m.GrowthExponent <= 2) {
-		return fmt.Errorf("growth_exponent: must be from 1 (linear) to 2")
-	}
-	if err := nonNegative("team", m.Team, "engineers (0 follows the guide)"); err != nil {
+	if err := inRange("overhead", m.Overhead, 0, 10, false, "a share from 0 to 10 (0.25 means 25%)"); err != nil {
 		return err
 	}
-	if err := nonNegative("floor_hours", m.FloorHours, "hours"); err != nil {
+	if err := inRange("growth_exponent", m.GrowthExponent, 1, 2, false, "from 1 (linear) to 2"); err != nil {
 		return err
 	}
-	ids := make([]string, 0, len(m.ReferenceHours))
-	for id := range m.ReferenceHours {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		if !paths.ValidID(id) {
-			return fmt.Errorf("reference_hours.%s: is not a path id like tf1-to-tf2", id)
-		}
-		if err := positive("reference_hours."+id, m.ReferenceHours[id], "hours"); err != nil {
+	if m.Team != 0 {
+		if err := inRange("team", m.Team, minTeam, maxTeam, false, "0 (the guide's staffing) or a number of engineers from 0.1 to 10000"); err != nil {
 			return err
 		}
 	}
-	if s := m.Recommend.HeavyKerasShare; !(s > 0 && s <= 1) {
-		return fmt.Errorf("recommend.heavy_keras_share: must be a share above 0 and at most 1")
+	if err := nonNegative("floor_hours", m.FloorHours); err != nil {
+		return err
+	}
+	for _, id := range sortedKeys(m.ReferenceHours) {
+		if !paths.ValidID(id) {
+			return fmt.Errorf("reference_hours.%s: is not a path id like tf1-to-tf2", id)
+		}
+		if err := inRange("reference_hours."+id, m.ReferenceHours[id], 1, maxReference, false, "a number of hours from 1 to 10000000"); err != nil {
+			return err
+		}
+	}
+	if err := inRange("recommend.heavy_keras_share", m.Recommend.HeavyKerasShare, 0, 1, true, "a share above 0 and at most 1"); err != nil {
+		return err
 	}
 	return nil
 }

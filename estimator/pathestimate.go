@@ -19,7 +19,8 @@ func estimatePath(p *paths.Path, t *tally, m Model, team teamChoice) PathEstimat
 	ratio := effort / ref
 	scale := growth(ratio, m.GrowthExponent)
 
-	em := scaleRange(p.EngMonths, scale)
+	scaled := scaleRange(p.EngMonths, scale)
+	em := scaled
 	floorApplied := false
 	var floor Range
 	if t.work > 0 {
@@ -65,6 +66,8 @@ func estimatePath(p *paths.Path, t *tally, m Model, team teamChoice) PathEstimat
 			Ratio:                round4(ratio),
 			GrowthExponent:       round4(m.GrowthExponent),
 			Scale:                round4(scale),
+			ScaledEngMonths:      m.rangeOut(scaled, true),
+			PaceTimelineMonths:   m.rangeOut(paceRange(em, staff), false),
 			GuideEngMonths:       p.EngMonths,
 			GuideTimelineMonths:  p.TimelineMonths,
 			GuideRisk:            p.Risk,

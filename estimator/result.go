@@ -121,13 +121,18 @@ type Calculation struct {
 	Ratio          float64 `json:"ratio"`
 	GrowthExponent float64 `json:"growth_exponent"`
 	// Scale multiplies the guide's ranges: Ratio below 1, Ratio^GrowthExponent above.
-	Scale               float64 `json:"scale"`
+	Scale float64 `json:"scale"`
+	// ScaledEngMonths is the guide's range × Scale, before the floor.
+	ScaledEngMonths     Range   `json:"scaled_eng_months"`
 	GuideEngMonths      Range   `json:"guide_eng_months"`
 	GuideTimelineMonths Range   `json:"guide_timeline_months"`
 	GuideRisk           Risk    `json:"guide_risk"`
 	FloorHours          float64 `json:"floor_hours"`
 	// FloorApplied is true when the floor raised the engineer-months.
 	FloorApplied bool `json:"floor_applied"`
+	// PaceTimelineMonths is engineer-months / team, before the floor of work
+	// that cannot be split.
+	PaceTimelineMonths Range `json:"pace_timeline_months"`
 	// LargestFile is the costliest file: one engineer migrates a file, so its share
 	// of the engineer-months is a floor on the timeline.
 	LargestFile      string  `json:"largest_file,omitempty"`

@@ -99,6 +99,12 @@ func months(x float64) string {
 	return strconv.FormatFloat(round3(x), 'f', -1, 64)
 }
 
+// count renders a whole number with thousands separators.
+func count(n int) string {
+	s := hoursText(float64(n))
+	return s[:len(s)-3]
+}
+
 // hoursText renders hours with two decimals and thousands separators, for the
 // columns of Explain.
 func hoursText(x float64) string {
