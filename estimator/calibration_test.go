@@ -20,20 +20,22 @@ var typical = []struct {
 	fill  string
 	files int
 }{
+	// Five times the tf1-graph fixture's mix: most TF1 uses are redesigns.
 	{"tf1-to-tf2", []use{
-		{"est.tf1-rename", 1200}, {"est.tf1-minor", 300}, {"est.tf1-placeholder", 80},
-		{"est.tf1-session", 15}, {"est.tf1-estimator-model", 4}, {"est.tf-core", 2000},
+		{"est.tf1-rename", 215}, {"est.tf1-minor", 125}, {"est.tf1-placeholder", 95},
+		{"est.tf1-session", 365}, {"est.tf1-estimator-model", 5}, {"est.tf-core", 2000},
 	}, "est.tf1-rename", 40},
 	{"tf2-to-pytorch", []use{
-		{"est.tf-core", 1500}, {"est.tf2-function", 60}, {"est.keras-layer", 600},
-		{"est.keras-model", 30}, {"est.keras-fit-generator", 40},
+		{"est.tf-core", 3000}, {"est.tf2-function", 700}, {"est.tf2-distribute", 150},
+		{"est.keras-model", 40}, {"est.keras-fit-generator", 40},
 	}, "est.tf-import", 60},
 	{"pytorch-to-jax", []use{
-		{"est.torch-api", 2000}, {"est.torch-inplace", 400}, {"est.torch-module", 40},
+		{"est.torch-api", 2000}, {"est.torch-inplace", 800}, {"est.torch-compile", 400},
+		{"est.torch-module", 60},
 	}, "est.torch-api", 50},
 	{"any-to-keras3", []use{
-		{"est.keras-model", 25}, {"est.keras-fit-generator", 60}, {"est.tf2-function", 100},
-		{"est.tf-core", 200}, {"est.keras-layer", 600},
+		{"est.keras-model", 30}, {"est.keras-fit-generator", 100}, {"est.tf2-function", 200},
+		{"est.tf-core", 500}, {"est.tf2-distribute", 50}, {"est.keras-layer", 600},
 	}, "est.tf-import", 40},
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -90,7 +91,7 @@ func explainOne(w io.Writer, e PathEstimate, context string) {
 	fmt.Fprintf(w, "1. Work: the %s %s whose rule has a level on this path, counted per use\n", count(c.Uses), plural(c.Uses, "finding", "findings"))
 	fmt.Fprintf(w, "   %-15s %6s %10s %12s\n", "level", "uses", "hours/use", "hours")
 	for _, l := range c.Levels {
-		fmt.Fprintf(w, "   %-15s %6s %10s %12s\n", l.Level, count(l.Uses), hoursText(l.HoursPerUse), hoursText(l.Hours))
+		fmt.Fprintf(w, "   %-15s %6s %10s %12s\n", l.Level, count(l.Uses), strconv.FormatFloat(l.HoursPerUse, 'f', -1, 64), hoursText(l.Hours))
 	}
 	fmt.Fprintf(w, "   parity validation: %s model %s × %s h = %s h\n",
 		count(c.Models.Count), plural(c.Models.Count, "definition", "definitions"), hoursText(c.Models.HoursEach), hoursText(c.Models.Hours))

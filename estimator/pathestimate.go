@@ -110,7 +110,7 @@ func levelLines(t *tally, m Model) []LevelLine {
 		}
 		h := m.Levels.Hours(l)
 		n := t.levelUses[l]
-		out = append(out, LevelLine{Level: string(l), Uses: n, HoursPerUse: round2(h), Hours: round2(float64(n) * h)})
+		out = append(out, LevelLine{Level: string(l), Uses: n, HoursPerUse: round4(h), Hours: round2(float64(n) * h)})
 	}
 	return out
 }

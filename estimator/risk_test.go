@@ -81,8 +81,8 @@ func TestBlockerChunkPerFile(t *testing.T) {
 	if c.Tag != "edge" || c.Files != 2 || c.Hours != 2*DefaultModel().Blockers.Edge.Hours {
 		t.Errorf("chunk %+v, want edge × 2 files", c)
 	}
-	want := 0.25 + 4*64 + 2*160.0
-	if p.Calculation.WorkHours != want {
+	want := 0.125 + 4*8 + 2*40.0
+	if p.Calculation.WorkHours != round2(want) {
 		t.Errorf("work %v h, want %v (uses + two chunks)", p.Calculation.WorkHours, want)
 	}
 }
