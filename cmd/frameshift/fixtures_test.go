@@ -184,3 +184,13 @@ func TestSchemaVersion(t *testing.T) {
 		t.Fatal("schema_version missing")
 	}
 }
+
+// TestRulesDocUpToDate fails when docs/rules.md no longer matches the catalog:
+// regenerate it with `make docs` (or `make golden`).
+func TestRulesDocUpToDate(t *testing.T) {
+	code, out, errOut := runCLI(t, "rules", "--format", "markdown")
+	if code != 0 {
+		t.Fatalf("rules exited %d: %s", code, errOut)
+	}
+	checkGolden(t, filepath.Join("docs", "rules.md"), []byte(out))
+}

@@ -193,6 +193,11 @@ func build(base, user []namedFile) (*Catalog, error) {
 			c.renamed[rn.Symbol] = rn.To
 		}
 		for _, m := range r.Methods {
+			for _, other := range c.byMethod[m] {
+				if overlaps(other.Requires, r.Requires) {
+					return nil, fmt.Errorf("rules %s and %s both watch method %s in files of the same framework", other.ID, r.ID, m)
+				}
+			}
 			c.byMethod[m] = append(c.byMethod[m], r)
 		}
 	}
@@ -220,6 +225,17 @@ func (c *Catalog) index(symbol string, r *Rule) error {
 	}
 	c.bySymbol[symbol] = append(c.bySymbol[symbol], r)
 	return nil
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func kindsOverlap(a, b []Kind) bool {
@@ -284,13 +300,20 @@ func (c *Catalog) Methods() []string {
 	return out
 }
 
-// Roots returns the top-level module names that any rule's symbols start with,
-// sorted. A file that mentions none of them cannot produce a symbol finding.
+// Roots returns the top-level module names that a rule's symbols start with,
+// sorted: a file that mentions none of them cannot produce a symbol finding. Roots
+// whose rules all require a framework are left out (numpy.random rules need a torch
+// or jax import, whose root is in the list), so that every NumPy file does not pass.
 func (c *Catalog) Roots() []string {
 	set := map[string]bool{}
-	for s := range c.bySymbol {
+	for s, rules := range c.bySymbol {
 		root, _, _ := strings.Cut(s, ".")
-		set[root] = true
+		for _, r := range rules {
+			if len(r.Requires) == 0 {
+				set[root] = true
+				break
+			}
+		}
 	}
 	out := make([]string, 0, len(set))
 	for r := range set {
