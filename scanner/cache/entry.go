@@ -20,12 +20,12 @@ import (
 const (
 	entryMagic = "FSC\x00"
 	headerSize = len(entryMagic) + 2 + 4 + 4
-	// formatVersion changes whenever the header or the payload encoding does. It
-	// also names the entries' folder, so two versions of the tool sharing one cache
-	// folder never read each other's entries.
-	formatVersion uint16 = 1
-	// maxEntrySize bounds what Get reads: no real file's analysis comes close, and
-	// a huge file in the cache folder is not ours.
+	// formatVersion changes whenever the pack layout, the entry header or the
+	// payload encoding does. It also names the entries' folder, so two versions of
+	// the tool sharing one cache folder never read each other's entries.
+	formatVersion uint16 = 2
+	// maxEntrySize bounds one entry: no real file's analysis comes close, and an
+	// index that claims more is not ours.
 	maxEntrySize = 64 << 20
 )
 
@@ -65,3 +65,5 @@ func openEntry(key string, data []byte) (*scanner.CachedFile, error) {
 	}
 	return decodeFile(payload)
 }
+
+func crc32Sum(b []byte) uint32 { return crc32.Checksum(b, crcTable) }

@@ -1,6 +1,10 @@
 package cache
 
 import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/frameshift/frameshift/scanner"
@@ -50,6 +54,46 @@ func FuzzDecodeFile(f *testing.F) {
 		}
 		if d := diffFiles(cf, again); d != "" {
 			t.Fatalf("second round trip differs (-first +second):\n%s", d)
+		}
+	})
+}
+
+// FuzzReadIndex feeds arbitrary bytes to the pack reader, as a damaged or foreign
+// file in the packs folder would. It must never panic, and every entry it accepts
+// must lie inside the entries section.
+func FuzzReadIndex(f *testing.F) {
+	dir := f.TempDir()
+	for i, cf := range []*scanner.CachedFile{pytorchFile(), notebookFile(), skippedFile(), {}} {
+		s, err := Open(filepath.Join(dir, fmt.Sprint(i)))
+		if err != nil {
+			f.Fatal(err)
+		}
+		s.Put(testKey, cf)
+		s.Put(testKey+"ff", skippedFile())
+		if err := s.Close(); err != nil {
+			f.Fatal(err)
+		}
+		names, err := packNames(s.packs)
+		if err != nil || len(names) != 1 {
+			f.Fatalf("packs %v, %v", names, err)
+		}
+		data, err := os.ReadFile(filepath.Join(s.packs, names[0]))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+		f.Add(data[:len(data)-packTrailer/2])
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		entries, err := readIndex(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return
+		}
+		end := int64(len(data) - packTrailer)
+		for _, e := range entries {
+			if e.off < int64(packHeader) || e.off+int64(e.size) > end {
+				t.Fatalf("accepted entry %+v outside the entries section of a %d-byte pack", e, len(data))
+			}
 		}
 	})
 }

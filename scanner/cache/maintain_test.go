@@ -6,22 +6,16 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/frameshift/frameshift/scanner"
 )
 
-// fillStore writes n entries whose modification times are 2n, 2n-2, ... 2 days ago,
-// so entry 0 is the least recently used.
-func fillStore(t *testing.T, s *Store, n int) []string {
+func ageFile(t *testing.T, p string, age time.Duration) {
 	t.Helper()
-	keys := make([]string, n)
-	for i := range keys {
-		keys[i] = fmt.Sprintf("%064x", i+1)
-		s.Put(keys[i], pytorchFile())
-		when := time.Now().Add(-time.Duration(n-i) * 48 * time.Hour)
-		if err := os.Chtimes(s.entryPath(keys[i]), when, when); err != nil {
-			t.Fatal(err)
-		}
+	when := time.Now().Add(-age)
+	if err := os.Chtimes(p, when, when); err != nil {
+		t.Fatal(err)
 	}
-	return keys
 }
 
 func writeFile(t *testing.T, p string, data string, age time.Duration) {
@@ -32,22 +26,44 @@ func writeFile(t *testing.T, p string, data string, age time.Duration) {
 	if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	when := time.Now().Add(-age)
-	if err := os.Chtimes(p, when, when); err != nil {
-		t.Fatal(err)
+	ageFile(t, p, age)
+}
+
+// fillPacks writes n runs of one entry each, whose packs were last used 2n, 2n-2,
+// ... 2 days ago, so run 0's pack is the least recently used.
+func fillPacks(t *testing.T, dir string, n int) []string {
+	t.Helper()
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("%064x", i+1)
+		putAndClose(t, dir, map[string]*scanner.CachedFile{keys[i]: pytorchFile()})
+		path, _ := onePackOf(t, dir, keys[i])
+		ageFile(t, path, time.Duration(n-i)*48*time.Hour)
 	}
+	return keys
+}
+
+func onePackOf(t *testing.T, dir, key string) (string, int64) {
+	t.Helper()
+	s := mustOpen(t, dir)
+	defer s.Close()
+	loc, ok := s.index[key]
+	if !ok {
+		t.Fatalf("key %s not stored", key)
+	}
+	return loc.pack.path, loc.pack.size
 }
 
 func TestStatPruneClean(t *testing.T) {
 	dir := t.TempDir()
-	s := mustOpen(t, dir)
-	keys := fillStore(t, s, 10)
-	entrySize := int64(len(sealEntry(keys[0], pytorchFile())))
+	keys := fillPacks(t, dir, 10)
+	_, packSize := onePackOf(t, dir, keys[0])
+	packs := filepath.Join(dir, versionDir(formatVersion), packsDir)
 
 	// Things Prune removes whatever the budget, and things it must never touch.
-	writeFile(t, filepath.Join(dir, "v0", "ab", "abcdef0123"), "old format", 0)
-	writeFile(t, filepath.Join(s.entries, "12", tempPrefix+"dead"), "killed writer", 2*time.Hour)
-	writeFile(t, filepath.Join(s.entries, "12", tempPrefix+"live"), "writing now", 0)
+	writeFile(t, filepath.Join(dir, "v1", "ab", "abcdef0123"), "old format", 0)
+	writeFile(t, filepath.Join(packs, tempPrefix+"dead"+packExt), "killed writer", 2*time.Hour)
+	writeFile(t, filepath.Join(packs, "00-broken"+packExt), "not a pack", 0)
 	writeFile(t, filepath.Join(dir, "notes.txt"), "the user's own file", 0)
 	writeFile(t, filepath.Join(dir, "vendor", "x"), "not a version folder", 0)
 
@@ -55,37 +71,38 @@ func TestStatPruneClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Entries != 10 || st.Bytes != 10*entrySize || st.StaleEntries != 3 {
-		t.Errorf("Stat = %+v, want 10 entries of %d bytes and 3 stale files", st, entrySize)
+	if st.Entries != 10 || st.Packs != 10 || st.Bytes != 10*packSize || st.StaleFiles != 3 {
+		t.Errorf("Stat = %+v, want 10 packs of %d bytes and 3 stale files", st, packSize)
 	}
 	if !st.Oldest.Before(st.Newest) {
 		t.Errorf("Stat: oldest %v not before newest %v", st.Oldest, st.Newest)
 	}
 
-	// A hit on the oldest entry refreshes it, so pruning keeps it.
+	// A hit on the oldest pack refreshes it, so pruning keeps it.
+	s := mustOpen(t, dir)
 	if _, ok := s.Get(keys[0]); !ok {
 		t.Fatal("Get missed")
 	}
-	rm, err := Prune(dir, 4*entrySize)
+	s.Close()
+	rm, err := Prune(dir, 4*packSize)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rm.Entries != 6+2 {
-		t.Errorf("Prune removed %d files, want 6 entries + 1 old-format entry + 1 dead temporary file", rm.Entries)
+	if rm.Files != 6+3 {
+		t.Errorf("Prune removed %d files, want 6 packs and 3 stale files", rm.Files)
 	}
+	s = mustOpen(t, dir)
 	for i, k := range keys {
-		_, err := os.Stat(s.entryPath(k))
-		kept := err == nil
+		_, kept := s.Get(k)
 		if wantKept := i == 0 || i >= 7; kept != wantKept {
-			t.Errorf("after Prune, entry %d kept = %v, want %v", i, kept, wantKept)
+			t.Errorf("after Prune, run %d's entry kept = %v, want %v", i, kept, wantKept)
 		}
 	}
-	for _, p := range []string{filepath.Join(dir, "v0"), filepath.Join(s.entries, "12", tempPrefix+"dead")} {
-		if _, err := os.Stat(p); !os.IsNotExist(err) {
-			t.Errorf("Prune left %s", p)
-		}
+	s.Close()
+	if _, err := os.Stat(filepath.Join(dir, "v1")); !os.IsNotExist(err) {
+		t.Errorf("Prune left the old format's folder: %v", err)
 	}
-	for _, p := range []string{filepath.Join(s.entries, "12", tempPrefix+"live"), filepath.Join(dir, "notes.txt"), filepath.Join(dir, "vendor", "x")} {
+	for _, p := range []string{filepath.Join(dir, "notes.txt"), filepath.Join(dir, "vendor", "x")} {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("Prune removed %s: %v", p, err)
 		}
@@ -98,18 +115,13 @@ func TestStatPruneClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Entries != 0 || st.StaleEntries != 0 {
+	if st.Entries != 0 || st.Packs != 0 || st.StaleFiles != 0 {
 		t.Errorf("after Clean: %+v", st)
 	}
 	for _, p := range []string{filepath.Join(dir, "notes.txt"), filepath.Join(dir, "vendor", "x")} {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("Clean removed %s: %v", p, err)
 		}
-	}
-	// The store still works after a clean, recreating its shard folders.
-	s.Put(keys[3], skippedFile())
-	if _, ok := s.Get(keys[3]); !ok || s.Err() != nil {
-		t.Errorf("Put after Clean: hit=%v err=%v", ok, s.Err())
 	}
 }
 

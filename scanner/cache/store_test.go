@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"os"
@@ -14,6 +13,18 @@ import (
 	"github.com/frameshift/frameshift/scanner"
 )
 
+// putAndClose writes entries through one store, as one scan does.
+func putAndClose(t *testing.T, dir string, entries map[string]*scanner.CachedFile) {
+	t.Helper()
+	s := mustOpen(t, dir)
+	for k, v := range entries {
+		s.Put(k, v)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+}
+
 func TestRoundTrip(t *testing.T) {
 	tests := []struct {
 		name string
@@ -25,105 +36,145 @@ func TestRoundTrip(t *testing.T) {
 		{"plain file without findings", &scanner.CachedFile{Report: &scanner.FileReport{Kind: "python", Lines: 12}}},
 		{"empty", &scanner.CachedFile{}},
 	}
-	s := mustOpen(t, t.TempDir())
+	dir := t.TempDir()
+	s := mustOpen(t, dir)
+	for i, tt := range tests {
+		key := strings.Repeat(string(rune('a'+i)), 64)
+		if _, ok := s.Get(key); ok {
+			t.Fatalf("%s: Get before Put hit", tt.name)
+		}
+		s.Put(key, tt.v)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if c := s.Counters(); c.Misses != int64(len(tests)) || c.Writes != int64(len(tests)) || c.WriteErrors != 0 {
+		t.Errorf("first run Counters() = %+v", c)
+	}
+	s = mustOpen(t, dir)
+	defer s.Close()
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			key := strings.Repeat(string(rune('a'+i)), 64)
-			if _, ok := s.Get(key); ok {
-				t.Fatal("Get before Put hit")
-			}
-			s.Put(key, tt.v)
-			got, ok := s.Get(key)
+			got, ok := s.Get(strings.Repeat(string(rune('a'+i)), 64))
 			if !ok {
-				t.Fatal("Get after Put missed")
+				t.Fatal("Get after Put and Close missed")
 			}
 			if d := diffFiles(tt.v, got); d != "" {
 				t.Errorf("round trip changed the value (-want +got):\n%s", d)
 			}
 		})
 	}
-	if err := s.Err(); err != nil {
-		t.Errorf("Err() = %v", err)
-	}
-	c := s.Counters()
-	if c.Hits != int64(len(tests)) || c.Misses != int64(len(tests)) || c.Writes != int64(len(tests)) || c.Corrupt != 0 {
-		t.Errorf("Counters() = %+v", c)
-	}
-}
-
-func TestEntriesSurviveReopen(t *testing.T) {
-	dir := t.TempDir()
-	mustOpen(t, dir).Put(testKey, pytorchFile())
-	got, ok := mustOpen(t, dir).Get(testKey)
-	if !ok {
-		t.Fatal("a second Store on the same folder missed")
-	}
-	if d := diffFiles(pytorchFile(), got); d != "" {
-		t.Errorf("(-want +got):\n%s", d)
+	if c := s.Counters(); c.Hits != int64(len(tests)) || c.Corrupt != 0 || c.Entries != len(tests) {
+		t.Errorf("second run Counters() = %+v", c)
 	}
 	if _, err := os.Stat(filepath.Join(dir, tagFile)); err != nil {
 		t.Errorf("no CACHEDIR.TAG: %v", err)
 	}
 }
 
-func TestCorruptEntryIsMissThenRewritten(t *testing.T) {
+func TestOddKeys(t *testing.T) {
+	dir := t.TempDir()
+	keys := []string{"../../../../tmp/evil", "", "ABCDEF0123456789", "a/b", strings.Repeat("f", 500), "\x00\xff"}
+	entries := map[string]*scanner.CachedFile{}
+	for _, k := range keys {
+		entries[k] = skippedFile()
+	}
+	putAndClose(t, dir, entries)
+	s := mustOpen(t, dir)
+	defer s.Close()
+	for _, k := range keys {
+		if _, ok := s.Get(k); !ok {
+			t.Errorf("key %q: Get after Put missed", k)
+		}
+	}
+	names, err := packNames(s.packs)
+	if err != nil || len(names) != 1 {
+		t.Errorf("packs = %v, %v; want one pack inside the store", names, err)
+	}
+}
+
+// onePack returns the path of the only pack in dir and where key sits in it.
+func onePack(t *testing.T, dir, key string) (string, location) {
+	t.Helper()
+	s := mustOpen(t, dir)
+	defer s.Close()
+	loc, ok := s.index[key]
+	if !ok {
+		t.Fatalf("key %s not in the index", key)
+	}
+	return loc.pack.path, loc
+}
+
+func TestCorruptionIsMissThenRewritten(t *testing.T) {
 	tests := []struct {
 		name    string
-		corrupt func(t *testing.T, s *Store, p string, data []byte) []byte
+		corrupt func(pack []byte, loc location) []byte
 	}{
-		{"empty file", func(*testing.T, *Store, string, []byte) []byte { return nil }},
-		{"truncated header", func(_ *testing.T, _ *Store, _ string, d []byte) []byte { return d[:headerSize-3] }},
-		{"truncated payload", func(_ *testing.T, _ *Store, _ string, d []byte) []byte { return d[:len(d)/2] }},
-		{"extra bytes", func(_ *testing.T, _ *Store, _ string, d []byte) []byte { return append(d, 0) }},
-		{"flipped payload byte", func(_ *testing.T, _ *Store, _ string, d []byte) []byte {
-			d[len(d)-5] ^= 0x20
-			return d
+		{"empty pack", func([]byte, location) []byte { return nil }},
+		{"truncated pack", func(p []byte, _ location) []byte { return p[:len(p)-10] }},
+		{"flipped entry payload byte", func(p []byte, loc location) []byte {
+			p[loc.off+int64(loc.size)-5] ^= 0x20
+			return p
 		}},
-		{"flipped checksum byte", func(_ *testing.T, _ *Store, _ string, d []byte) []byte {
-			d[11] ^= 1
-			return d
+		{"flipped entry checksum", func(p []byte, loc location) []byte {
+			p[loc.off+11] ^= 1
+			return p
 		}},
-		{"wrong magic", func(_ *testing.T, _ *Store, _ string, d []byte) []byte {
-			d[0] = 'X'
-			return d
+		{"entry of another format version", func(p []byte, loc location) []byte {
+			binary.LittleEndian.PutUint16(p[loc.off+4:], formatVersion+1)
+			return p
 		}},
-		{"other format version", func(_ *testing.T, _ *Store, _ string, d []byte) []byte {
-			binary.LittleEndian.PutUint16(d[4:], formatVersion+1)
-			return d
+		{"valid entry of another key in its place", func(p []byte, loc location) []byte {
+			copy(p[loc.off:], sealEntry(strings.Repeat("0", 64), pytorchFile()))
+			return p
 		}},
-		{"valid entry of another key", func(_ *testing.T, _ *Store, _ string, _ []byte) []byte {
-			return sealEntry(strings.Repeat("0", 64), pytorchFile())
+		{"flipped index byte", func(p []byte, _ location) []byte {
+			p[len(p)-packTrailer-3] ^= 0x40
+			return p
 		}},
-		{"garbage", func(_ *testing.T, _ *Store, _ string, d []byte) []byte {
-			return bytes.Repeat([]byte{0xff}, len(d))
+		{"flipped trailer magic", func(p []byte, _ location) []byte {
+			p[len(p)-1] = 'X'
+			return p
 		}},
-		{"correct frame around a garbled payload", func(_ *testing.T, _ *Store, _ string, _ []byte) []byte {
-			payload := []byte{1, 0, 200, 1, 'x'}
-			out := make([]byte, headerSize)
-			copy(out, entryMagic)
-			binary.LittleEndian.PutUint16(out[4:], formatVersion)
-			binary.LittleEndian.PutUint32(out[6:], uint32(len(payload)))
-			binary.LittleEndian.PutUint32(out[10:], checksum(testKey, payload))
-			return append(out, payload...)
+		{"pack header of another version", func(p []byte, _ location) []byte {
+			binary.LittleEndian.PutUint16(p[4:], formatVersion+1)
+			return p
+		}},
+		{"garbage", func(p []byte, _ location) []byte {
+			for i := range p {
+				p[i] = byte(i * 7)
+			}
+			return p
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := mustOpen(t, t.TempDir())
+			dir := t.TempDir()
 			want := pytorchFile()
-			s.Put(testKey, want)
-			p := s.entryPath(testKey)
-			data, err := os.ReadFile(p)
+			putAndClose(t, dir, map[string]*scanner.CachedFile{testKey: want, testKey + "00": notebookFile()})
+			path, loc := onePack(t, dir, testKey)
+			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(p, tt.corrupt(t, s, p, data), 0o600); err != nil {
+			if err := os.WriteFile(path, tt.corrupt(data, loc), 0o600); err != nil {
 				t.Fatal(err)
 			}
+
+			s := mustOpen(t, dir)
 			if got, ok := s.Get(testKey); ok {
 				t.Fatalf("corrupt entry was trusted: %+v", got)
 			}
+			if s.Counters().Corrupt == 0 {
+				t.Error("corruption was not counted")
+			}
 			s.Put(testKey, want)
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+
+			s = mustOpen(t, dir)
+			defer s.Close()
 			got, ok := s.Get(testKey)
 			if !ok {
 				t.Fatal("rewritten entry missed")
@@ -135,79 +186,135 @@ func TestCorruptEntryIsMissThenRewritten(t *testing.T) {
 	}
 }
 
-func TestFolderInPlaceOfEntryIsMiss(t *testing.T) {
-	s := mustOpen(t, t.TempDir())
-	p := s.entryPath(testKey)
-	if err := os.MkdirAll(p, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if _, ok := s.Get(testKey); ok {
-		t.Fatal("a folder was read as an entry")
-	}
-	s.Put(testKey, pytorchFile()) // must not panic; rename over a folder fails
-	if s.Err() == nil {
-		t.Error("Put over a folder reported no error")
-	}
-}
-
-func TestKeysStayInsideTheStore(t *testing.T) {
+func TestFolderNamedLikeAPackIsIgnored(t *testing.T) {
 	dir := t.TempDir()
 	s := mustOpen(t, dir)
-	for _, key := range []string{"../../../../tmp/evil", "", "ABCDEF0123456789", "a/b", strings.Repeat("f", 500)} {
-		p := s.entryPath(key)
-		rel, err := filepath.Rel(s.entries, p)
-		if err != nil || strings.HasPrefix(rel, "..") || strings.Count(rel, string(filepath.Separator)) != 1 {
-			t.Errorf("key %q maps to %s, outside the shard folders", key, p)
-		}
-		s.Put(key, skippedFile())
-		if _, ok := s.Get(key); !ok {
-			t.Errorf("key %q: Get after Put missed", key)
-		}
+	if err := os.MkdirAll(filepath.Join(s.packs, "0000-x"+packExt), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = mustOpen(t, dir)
+	defer s.Close()
+	if c := s.Counters(); c.Entries != 0 {
+		t.Errorf("Counters() = %+v", c)
 	}
 }
 
-// TestConcurrentWriters runs writers and readers of one key from two Stores on one
-// folder (two processes, as far as the file system can tell). Run with -race.
+// TestConcurrentWriters runs writers and readers of shared keys from two Stores on
+// one folder (two processes, as far as the file system can tell). Run with -race.
 func TestConcurrentWriters(t *testing.T) {
 	dir := t.TempDir()
+	putAndClose(t, dir, map[string]*scanner.CachedFile{testKey: pytorchFile()})
 	stores := []*Store{mustOpen(t, dir), mustOpen(t, dir)}
 	want := pytorchFile()
 	var wg sync.WaitGroup
 	errs := make(chan string, 64)
 	for g := 0; g < 8; g++ {
 		wg.Add(1)
-		go func(s *Store) {
+		go func(s *Store, g int) {
 			defer wg.Done()
 			for i := 0; i < 50; i++ {
-				s.Put(testKey, want)
-				if got, ok := s.Get(testKey); ok {
-					if d := diffFiles(want, got); d != "" {
-						errs <- d
-						return
-					}
+				s.Put(testKey+string(rune('0'+g)), want)
+				got, ok := s.Get(testKey)
+				if !ok {
+					errs <- "a stored key missed"
+					return
+				}
+				if d := diffFiles(want, got); d != "" {
+					errs <- d
+					return
 				}
 			}
-		}(stores[g%2])
+		}(stores[g%2], g)
 	}
 	wg.Wait()
 	close(errs)
 	for d := range errs {
-		t.Errorf("a reader saw a different value (-want +got):\n%s", d)
+		t.Errorf("concurrent use: %s", d)
 	}
 	for _, s := range stores {
-		if err := s.Err(); err != nil {
-			t.Errorf("concurrent Put failed: %v", err)
+		if err := s.Close(); err != nil {
+			t.Errorf("Close: %v", err)
 		}
-		if c := s.Counters(); c.Corrupt != 0 {
-			t.Errorf("a reader saw a partial entry: %+v", c)
+	}
+	s := mustOpen(t, dir)
+	defer s.Close()
+	for g := 0; g < 8; g++ {
+		if _, ok := s.Get(testKey + string(rune('0'+g))); !ok {
+			t.Errorf("key of writer %d missed after both runs closed", g)
 		}
 	}
 	st, err := Stat(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Entries != 1 || st.StaleEntries != 0 {
-		t.Errorf("after concurrent writes: %+v, want one entry and no temporary files", st)
+	if st.Packs != 3 || st.StaleFiles != 0 || st.Entries != 9 {
+		t.Errorf("after concurrent runs: %+v, want 3 packs, 9 keys, nothing stale", st)
+	}
+}
+
+func TestRunKilledBeforeClose(t *testing.T) {
+	dir := t.TempDir()
+	s := mustOpen(t, dir)
+	s.Put(testKey, pytorchFile()) // and never Close, as if killed
+	s2 := mustOpen(t, dir)
+	defer s2.Close()
+	if _, ok := s2.Get(testKey); ok {
+		t.Error("an unfinished pack was read")
+	}
+	st, err := Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.StaleFiles != 1 || st.Entries != 0 {
+		t.Errorf("Stat = %+v, want the unfinished pack counted as stale", st)
+	}
+	s.mu.Lock()
+	tmp := s.w.tmp.Name()
+	s.mu.Unlock()
+	if _, err := Prune(dir, 1<<30); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(tmp); err != nil {
+		t.Errorf("Prune removed a young temporary pack that may still be written: %v", err)
+	}
+	ageFile(t, tmp, 2*staleTempAge)
+	if _, err := Prune(dir, 1<<30); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+		t.Errorf("Prune left an old temporary pack: %v", err)
+	}
+}
+
+func TestCompactionKeepsNewestCopy(t *testing.T) {
+	dir := t.TempDir()
+	old := pytorchFile()
+	newer := notebookFile()
+	putAndClose(t, dir, map[string]*scanner.CachedFile{testKey: old})
+	// maxPacks runs after the first make maxPacks+1 packs: the last Close merges.
+	for i := 0; i < maxPacks; i++ {
+		entries := map[string]*scanner.CachedFile{strings.Repeat("0", 60) + string(rune('a'+i%6)) + string(rune('a'+i/6)) + "00": skippedFile()}
+		if i == maxPacks-3 {
+			entries[testKey] = newer
+		}
+		putAndClose(t, dir, entries)
+	}
+	s := mustOpen(t, dir)
+	defer s.Close()
+	names, _ := packNames(s.packs)
+	if len(names) != 1 {
+		t.Errorf("%d packs after %d runs, want them merged into 1", len(names), maxPacks+1)
+	}
+	if c := s.Counters(); c.Entries != maxPacks+1 {
+		t.Errorf("%d keys after compaction, want %d", c.Entries, maxPacks+1)
+	}
+	got, ok := s.Get(testKey)
+	if !ok {
+		t.Fatal("key lost in compaction")
+	}
+	if d := diffFiles(newer, got); d != "" {
+		t.Errorf("compaction kept an older copy (-want +got):\n%s", d)
 	}
 }
 
@@ -240,27 +347,44 @@ func TestOpenReadOnlyFolder(t *testing.T) {
 }
 
 // TestPutFailureIsRememberedNotFatal breaks the store after Open, as a full disk or
-// a concurrent `cache clean` replacing the folder would.
+// a concurrent `cache clean` followed by a file in the way would.
 func TestPutFailureIsRememberedNotFatal(t *testing.T) {
 	dir := t.TempDir()
 	s := mustOpen(t, dir)
-	if err := os.RemoveAll(s.entries); err != nil {
+	if err := os.RemoveAll(s.packs); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(s.entries, []byte("in the way"), 0o600); err != nil {
+	if err := os.WriteFile(s.packs, []byte("in the way"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	s.Put(testKey, pytorchFile())
 	s.Put(testKey+"00", pytorchFile())
-	if _, ok := s.Get(testKey); ok {
-		t.Error("Get hit after a failed Put")
-	}
-	err := s.Err()
+	err := s.Close()
 	if err == nil || !strings.Contains(err.Error(), dir) {
-		t.Errorf("Err() = %v, want an error naming %s", err, dir)
+		t.Errorf("Close() = %v, want an error naming %s", err, dir)
 	}
-	if c := s.Counters(); c.WriteErrors != 2 || c.Writes != 0 {
-		t.Errorf("Counters() = %+v", c)
+	if !errors.Is(s.Err(), err) && s.Err().Error() != err.Error() {
+		t.Errorf("Err() = %v, Close() = %v", s.Err(), err)
+	}
+	if c := s.Counters(); c.WriteErrors != 1 || c.Writes != 0 {
+		t.Errorf("Counters() = %+v, want one write error and no retry", c)
+	}
+}
+
+func TestCleanFolderUnderARunningStore(t *testing.T) {
+	dir := t.TempDir()
+	s := mustOpen(t, dir)
+	if _, err := Clean(dir); err != nil {
+		t.Fatal(err)
+	}
+	s.Put(testKey, pytorchFile())
+	if err := s.Close(); err != nil {
+		t.Fatalf("Put after a concurrent clean: %v", err)
+	}
+	s = mustOpen(t, dir)
+	defer s.Close()
+	if _, ok := s.Get(testKey); !ok {
+		t.Error("entry written after a concurrent clean missed")
 	}
 }
 
