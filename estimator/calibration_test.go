@@ -98,7 +98,13 @@ func TestCalibration(t *testing.T) {
 	for _, tc := range typical {
 		t.Run(tc.path, func(t *testing.T) {
 			p := findPath(t, tc.path)
-			inv := typicalInventory(t, tc.path, tc.mix, tc.fill, tc.files).build()
+			b := typicalInventory(t, tc.path, tc.mix, tc.fill, tc.files)
+			m := DefaultModel()
+			ref, _ := m.ReferenceFor(&p)
+			if effort := effortHours(workOf(t, b, p, m), m.Overhead); effort != ref {
+				t.Fatalf("the mix weighs %v effort hours, not the reference %v", effort, ref)
+			}
+			inv := b.build()
 			res := estimate(t, inv, Options{})
 			got := pathByID(t, res, tc.path)
 			if got.EngMonths.Low != p.EngMonths.Low || got.EngMonths.High != p.EngMonths.High {
