@@ -7,6 +7,8 @@ import (
 	"html/template"
 	"io"
 	"sync"
+
+	"github.com/dustin/go-humanize"
 )
 
 //go:embed templates/report.gohtml templates/style.css
@@ -60,6 +62,7 @@ var htmlPage = sync.OnceValues(func() (*parsedPage, error) {
 	}
 	tmpl, err := template.New("report.gohtml").Funcs(template.FuncMap{
 		"list":  func(s ...string) []string { return s },
+		"comma": func(n int) string { return humanize.Comma(int64(n)) },
 		"table": newTableData,
 	}).ParseFS(templateFS, "templates/report.gohtml")
 	if err != nil {

@@ -41,7 +41,7 @@ type htmlView struct {
 	History        *historyView
 
 	TopFiles     []fileView
-	MoreFiles    int
+	MoreFiles    string
 	Dependencies [][]string
 	Skipped      *skippedView
 
@@ -217,7 +217,9 @@ func (v *htmlView) files(inv *scanner.Inventory, top int) {
 		fv.More = more
 		v.TopFiles = append(v.TopFiles, fv)
 	}
-	v.MoreFiles = max(inv.Summary.FilesWithFindings-len(files), 0)
+	if more := inv.Summary.FilesWithFindings - len(files); more > 0 {
+		v.MoreFiles = humanize.Comma(int64(more))
+	}
 }
 
 func violationViews(vs []drift.Violation) []violationView {
@@ -254,8 +256,12 @@ func newDriftView(d *drift.Result) *driftView {
 			v.Frameworks = append(v.Frameworks, []string{s.Framework, "—", "—", "0", percent(s.Old), percent(s.New)})
 		}
 	}
-	for _, e := range d.Eras {
+	eras, more := capped(d.Eras, htmlDriftList)
+	for _, e := range eras {
 		v.Eras = append(v.Eras, []string{e.Key, humanize.Comma(int64(e.Old)), humanize.Comma(int64(e.New)), signed(e.New - e.Old)})
+	}
+	if more > 0 {
+		v.Eras = append(v.Eras, []string{fmt.Sprintf("… and %s more", humanize.Comma(int64(more))), "", "", ""})
 	}
 	for _, e := range d.Estimate {
 		v.Estimate = append(v.Estimate, []string{e.Path,

@@ -2,16 +2,19 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/frameshift/frameshift/estimator"
 	"github.com/frameshift/frameshift/report/drift"
 	"github.com/frameshift/frameshift/scanner"
 	"github.com/frameshift/frameshift/scanner/history"
+	"github.com/frameshift/frameshift/scanner/source"
 )
 
 // fixtureNames are the scenario repositories under fixtures/ that every encoder is
@@ -179,4 +182,75 @@ func goldenCases(t *testing.T) map[string]*Document {
 	cases["hostile"] = hostileDoc()
 	cases["empty"] = &Document{}
 	return cases
+}
+
+// scanSource writes files into a fresh folder and scans it with the real scanner.
+func scanSource(t *testing.T, files map[string]string) *scanner.Inventory {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src, err := source.Open(context.Background(), dir, source.Options{})
+	if err != nil {
+		t.Fatalf("open %s: %v", dir, err)
+	}
+	defer src.Close()
+	inv, err := scanner.Scan(context.Background(), src, scanner.Options{Jobs: 1})
+	if err != nil {
+		t.Fatalf("scan %s: %v", dir, err)
+	}
+	return inv
+}
+
+// hugeDoc is a report of an enormous repository with pathologically long names:
+// 5,000 files, 50,000 findings, 20,000 skipped files, long drift lists and a
+// long history. The Markdown and HTML reports must stay bounded.
+func hugeDoc(t testing.TB) *Document {
+	t.Helper()
+	base := loadFixtureDoc(t, "mixed-monorepo")
+	long := strings.Repeat("very_long_segment/", 20)
+	symbol := "tensorflow" + strings.Repeat(".deep", 100)
+	inv := &scanner.Inventory{SchemaVersion: scanner.SchemaVersion, Tool: base.Tool, Source: base.Source}
+	for i := 0; i < 5000; i++ {
+		path := fmt.Sprintf("%spkg%04d/module.py", long, i)
+		inv.Files = append(inv.Files, scanner.FileReport{Path: path, Kind: "python", Lines: 400})
+		for j := 0; j < 10; j++ {
+			inv.Findings = append(inv.Findings, scanner.Finding{
+				Rule: "tf1.session", Framework: "tensorflow", Era: "tf1", Category: "graph-mode",
+				Symbol: symbol, Kind: scanner.KindCall, File: path, Line: j + 1, Column: 1,
+				Fingerprint: fmt.Sprintf("%016x", i*10+j), Baseline: "new",
+			})
+		}
+		inv.Dependencies = append(inv.Dependencies, scanner.Dependency{Package: "tensorflow", Spec: "==1.15", File: path, Line: 1, Framework: "tensorflow"})
+	}
+	for i := 0; i < 20000; i++ {
+		inv.Skipped = append(inv.Skipped, scanner.Skipped{Path: fmt.Sprintf("%sbroken%05d.py", long, i), Code: fmt.Sprintf("code%d", i%40), Reason: long})
+	}
+	scanner.Summarize(inv)
+	doc := &Document{Inventory: inv, Estimate: base.Estimate}
+	doc.Baseline = &drift.Baseline{Input: long, New: len(inv.Findings)}
+	doc.Drift = &drift.Result{Added: inv.Findings, Removed: inv.Findings[:10000]}
+	for i := 0; i < 500; i++ {
+		doc.Drift.Rules = append(doc.Drift.Rules, drift.Delta{Key: fmt.Sprintf("rule.%d", i), Old: i, New: i + 1})
+		doc.Drift.Eras = append(doc.Drift.Eras, drift.Delta{Key: fmt.Sprintf("tensorflow/era%d", i), Old: i, New: i + 1})
+	}
+	for i := 0; i < 200; i++ {
+		v := drift.Violation{Policy: fmt.Sprintf("era:tf1>%d", i), Message: long}
+		for j := 0; j < 100; j++ {
+			v.Findings = append(v.Findings, long)
+		}
+		doc.Violations = append(doc.Violations, v)
+	}
+	doc.History = syntheticHistory()
+	for len(doc.History.Points) < 5000 {
+		doc.History.Points = append(doc.History.Points, doc.History.Points[len(doc.History.Points)%12])
+	}
+	return doc
 }

@@ -83,9 +83,13 @@ func (m *mdReport) drift() {
 			[]bool{false, true, true, true, true, true}, rows)
 	}
 	if len(d.Eras) > 0 {
+		eras, more := capped(d.Eras, m.top)
 		var rows [][]string
-		for _, e := range d.Eras {
+		for _, e := range eras {
 			rows = append(rows, []string{mdCode(e.Key, true), humanize.Comma(int64(e.Old)), humanize.Comma(int64(e.New)), signed(e.New - e.Old)})
+		}
+		if more > 0 {
+			rows = append(rows, []string{fmt.Sprintf("… and %s more", humanize.Comma(int64(more))), "", "", ""})
 		}
 		mdTable(m.b, []string{"Era", "Before", "After", "Change"}, []bool{false, true, true, true}, rows)
 	}
@@ -120,7 +124,7 @@ func (m *mdReport) baseline() {
 		m.printf("Against %s: **%s new**, %s existing, %s no longer present.\n\n",
 			against, humanize.Comma(int64(bl.New)), humanize.Comma(int64(bl.Existing)), humanize.Comma(int64(bl.Removed)))
 	} else {
-		m.printf("**%s new** findings.\n\n", humanize.Comma(int64(len(newOnes))))
+		m.printf("**%s**.\n\n", plural(len(newOnes), "new finding"))
 	}
 	m.findingList("New findings", newOnes)
 }

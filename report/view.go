@@ -158,15 +158,18 @@ func oneLine(s string) string {
 	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
-// clip shortens s to at most n runes, marking the cut with an ellipsis: a path or
-// symbol from a hostile repository must not blow up a report's size.
+// clip shortens s to at most n runes, cutting the middle out and marking the cut
+// with an ellipsis: a path or symbol from a hostile repository must not blow up a
+// report's size, and the end of a path (the file's name) is what people look for.
 func clip(s string, n int) string {
 	s = oneLine(s)
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	head := (n - 1) / 3
+	tail := n - 1 - head
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
 }
 
 // capped returns at most n items and how many were left out.
