@@ -116,22 +116,21 @@ func Estimate(inv *scanner.Inventory, opts Options) (*Result, error) {
 		res.Paths = append(res.Paths, estimatePath(p, t, m, team))
 	}
 
-	res.Recommendation = recommend(gatherFacts(items), m)
-	target, requested := res.Recommendation.Target, false
-	if opts.Target != "" {
-		target, requested = opts.Target, true
+	rec, scope := recommend(gatherFacts(items), m)
+	res.Recommendation = rec
+	r := &router{paths: ps, items: items, model: m, team: team}
+	if rec.Target != "" {
+		// The recommendation moves only the parts its rule concerns; a requested
+		// target moves every part.
+		recRoute := r.route(present, rec.Target, false, scope)
+		res.Recommendation.Route = stepIDs(recRoute)
+		res.Route = recRoute
 	}
-	if target != "" {
-		r := &router{paths: ps, items: items, model: m, team: team}
-		res.Route = r.route(present, target, requested)
-		if !requested || target == res.Recommendation.Target {
-			res.Recommendation.Route = stepIDs(res.Route)
-		} else {
-			res.Recommendation.Route = stepIDs(r.route(present, res.Recommendation.Target, false))
-		}
-		if len(res.Recommendation.Route) > 0 {
-			res.Recommendation.Path = res.Recommendation.Route[0]
-		}
+	if opts.Target != "" {
+		res.Route = r.route(present, opts.Target, true, nil)
+	}
+	if len(res.Recommendation.Route) > 0 {
+		res.Recommendation.Path = res.Recommendation.Route[0]
 	}
 	return res, nil
 }

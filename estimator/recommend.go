@@ -89,12 +89,18 @@ func gatherFacts(items []item) *facts {
 	return fx
 }
 
-// decision is a rule that fired: the target it sets and why.
+// decision is a rule that fired: the target it sets, the parts it moves there
+// (nil: every part) and why.
 type decision struct {
 	target  string
+	parts   []string
 	summary string
 	reason  Reason
 }
+
+// tfFamilyParts are the parts whose code is TensorFlow or Keras 2: the code rules 2
+// and 3 are about.
+var tfFamilyParts = []string{"tf1", "tf2", "keras2"}
 
 // ruleTFXPipeline is GUIDE.md rule 2, second case: an inherited TFX pipeline makes
 // migration prohibitively costly, so the code stays on TensorFlow.
@@ -105,6 +111,7 @@ func ruleTFXPipeline(fx *facts) *decision {
 	ev, more := evidenceList(fx.tfx)
 	return &decision{
 		target:  "tf2",
+		parts:   tfFamilyParts,
 		summary: "Stay on TensorFlow: the guide calls migrating a TFX pipeline prohibitively costly.",
 		reason: Reason{
 			Rule: 2,
@@ -125,6 +132,7 @@ func ruleEdgeDeployment(fx *facts) *decision {
 	ev, more := evidenceList(fx.edge)
 	return &decision{
 		target:  "keras3",
+		parts:   tfFamilyParts,
 		summary: "Stay on TensorFlow for deployment and use Keras 3 as the bridge: the code ships to edge devices through TensorFlow.",
 		reason: Reason{
 			Rule: 2,
@@ -151,6 +159,7 @@ func ruleJAXNative(fx *facts) *decision {
 	ev, more := evidenceList(append(append([]*item(nil), fx.jaxTPU...), fx.jaxSim...))
 	return &decision{
 		target:  "jax",
+		parts:   []string{"jax"},
 		summary: "Stay on JAX: it was chosen for what JAX does best.",
 		reason: Reason{
 			Rule: 4,
@@ -176,6 +185,7 @@ func ruleHeavyKeras(fx *facts, threshold float64) *decision {
 		fx.tf2Keras, fx.tf2Code, percent(share), percent(threshold))}, ev...)
 	return &decision{
 		target:  "keras3",
+		parts:   tfFamilyParts,
 		summary: "Move to Keras 3 and run it with KERAS_BACKEND=torch: the lowest-risk route into the PyTorch ecosystem.",
 		reason: Reason{
 			Rule: 3,
@@ -211,14 +221,14 @@ func ruleDefaultPyTorch(fx *facts) *decision {
 }
 
 // recommend runs the rules in order of precedence. It leaves the route to the
-// caller, which costs it.
-func recommend(fx *facts, m Model) Recommendation {
+// caller, which costs it for the parts the deciding rule moves.
+func recommend(fx *facts, m Model) (Recommendation, []string) {
 	if fx.primary == "" {
 		return Recommendation{
 			Summary: "No TensorFlow, Keras, PyTorch or JAX use was found: there is nothing to migrate.",
 			Route:   []string{},
 			Reasons: []Reason{},
-		}
+		}, nil
 	}
 	fired := []*decision{}
 	for _, d := range []*decision{
@@ -243,7 +253,7 @@ func recommend(fx *facts, m Model) Recommendation {
 	for _, d := range fired {
 		rec.Reasons = append(rec.Reasons, d.reason)
 	}
-	return rec
+	return rec, fired[0].parts
 }
 
 // usesIn says "N uses in F files".

@@ -137,3 +137,37 @@ func TestHeavyKerasThreshold(t *testing.T) {
 		}
 	}
 }
+
+// A recommendation about TensorFlow code moves the TensorFlow code only: the
+// PyTorch service of a monorepo with an edge deployment stays on PyTorch.
+func TestRecommendationMovesOnlyWhatItConcerns(t *testing.T) {
+	res := estimate(t, monorepo(t), Options{})
+	if res.Recommendation.Target != "keras3" || res.Route == nil || res.Route.Requested {
+		t.Fatalf("recommendation %q, route %+v", res.Recommendation.Target, res.Route)
+	}
+	for _, pr := range res.Route.Parts {
+		switch pr.Part {
+		case "tf1", "tf2":
+			if diff := cmp.Diff([]string{"any-to-keras3"}, pr.Via); diff != "" {
+				t.Errorf("%s via (-want +got):\n%s", pr.Part, diff)
+			}
+		case "pytorch", "jax":
+			if len(pr.Via) != 0 || !strings.HasPrefix(pr.Note, "stays") {
+				t.Errorf("%s moves: %+v", pr.Part, pr)
+			}
+		}
+	}
+	step := res.Route.Steps[0]
+	for _, part := range step.Parts {
+		if part.Name == "pytorch" {
+			t.Errorf("the Keras 3 step costs PyTorch code: %+v", part)
+		}
+	}
+	// Asked for explicitly, the target moves everything.
+	asked := estimate(t, monorepo(t), Options{Target: "keras3"})
+	for _, pr := range asked.Route.Parts {
+		if pr.Part == "pytorch" && len(pr.Via) == 0 {
+			t.Errorf("--target keras3 leaves PyTorch code behind: %+v", pr)
+		}
+	}
+}

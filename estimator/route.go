@@ -83,9 +83,15 @@ type plan struct {
 	notes map[string]string
 }
 
-func (r *router) plan(present []string, target string) plan {
+// plan routes each part present to the target; a part outside scope (when scope
+// is not nil) stays where it is.
+func (r *router) plan(present []string, target string, scope []string) plan {
 	pl := plan{parts: present, via: map[string][]int{}, notes: map[string]string{}}
 	for _, part := range present {
+		if scope != nil && !contains(scope, part) && part != target {
+			pl.notes[part] = "stays: the recommendation does not concern " + partLabels[part]
+			continue
+		}
 		pl.via[part], pl.notes[part] = r.via(part, target)
 	}
 	return pl
@@ -158,9 +164,10 @@ func (r *router) cost(pl plan) costed {
 	return c
 }
 
-// route costs the way to target for the parts present, with its alternatives.
-func (r *router) route(present []string, target string, requested bool) *Route {
-	pl := r.plan(present, target)
+// route costs the way to target for the parts present (those in scope, when
+// scope is not nil), with its alternatives.
+func (r *router) route(present []string, target string, requested bool, scope []string) *Route {
+	pl := r.plan(present, target, scope)
 	c := r.cost(pl)
 	rt := &Route{
 		Target:         target,
