@@ -101,3 +101,42 @@ func keys(m map[string]bool) []string {
 	}
 	return out
 }
+
+// TestCatalogArguments checks every watched argument: a call of the symbol with
+// that argument must yield a finding of the rule with the replacement.
+func TestCatalogArguments(t *testing.T) {
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fa := newTestAnalyzer(t, cat)
+	for _, r := range cat.Rules() {
+		for _, a := range r.Arguments {
+			root, rest, ok := strings.Cut(a.Symbol, ".")
+			if !ok {
+				continue
+			}
+			value := a.Value
+			if value == "" {
+				value = "x"
+			}
+			arg := fmt.Sprintf("%s=%q", a.Keyword, value)
+			if a.Keyword == "" {
+				arg = fmt.Sprintf("%q", value)
+			} else if value == "True" || value == "False" || value == "None" {
+				arg = a.Keyword + "=" + value
+			}
+			snippet := fmt.Sprintf("import %s as m\nm.%s(%s)\n", root, rest, arg)
+			res := fa.analyzeFile("example.py", []byte(snippet), nil)
+			var hit bool
+			for _, f := range res.findings {
+				if f.Rule == r.ID && f.Replacement == a.To && strings.Contains(f.Symbol, "(") {
+					hit = true
+				}
+			}
+			if !hit {
+				t.Errorf("rule %s: argument %q of %s is not found in:\n%s", r.ID, a.Keyword, a.Symbol, snippet)
+			}
+		}
+	}
+}

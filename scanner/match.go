@@ -1,6 +1,8 @@
 package scanner
 
 import (
+	"strconv"
+
 	"github.com/frameshift/frameshift/scanner/catalog"
 	"github.com/frameshift/frameshift/scanner/python"
 )
@@ -42,6 +44,24 @@ func matchRefs(cat *catalog.Catalog, refs []python.Reference) []match {
 		if r != nil {
 			out = append(out, match{ref: ref, rule: r, replacement: repl})
 		}
+		for _, a := range ref.Args {
+			am, ok := cat.MatchArgs(ref.Symbol, a.Name, a.Value, uses)
+			if !ok {
+				continue
+			}
+			argRef := ref
+			argRef.Symbol = argSymbol(ref.Symbol, a)
+			out = append(out, match{ref: argRef, rule: am.Rule, replacement: am.Argument.To})
+		}
 	}
 	return out
+}
+
+// argSymbol names a watched argument in findings: tensorflow.reduce_sum(keep_dims=)
+// for a keyword, jax.devices("tpu") for a positional literal.
+func argSymbol(symbol string, a python.Arg) string {
+	if a.Name != "" {
+		return symbol + "(" + a.Name + "=)"
+	}
+	return symbol + "(" + strconv.Quote(a.Value) + ")"
 }

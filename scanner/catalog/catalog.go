@@ -28,9 +28,18 @@ type Catalog struct {
 	byID     map[string]*Rule
 	bySymbol map[string][]*Rule
 	byMethod map[string][]*Rule
+	byArg    map[string][]argEntry
 	renamed  map[string]string
 	digest   string
 }
+
+// argEntry is one watched argument with the rule that watches it.
+type argEntry struct {
+	rule *Rule
+	arg  Argument
+}
+
+func argKey(symbol, keyword string) string { return symbol + "\x00" + keyword }
 
 // ruleFile is the YAML shape of one rules file.
 type ruleFile struct {
@@ -167,6 +176,7 @@ func build(base, user []namedFile) (*Catalog, error) {
 		byID:     map[string]*Rule{},
 		bySymbol: map[string][]*Rule{},
 		byMethod: map[string][]*Rule{},
+		byArg:    map[string][]argEntry{},
 		renamed:  map[string]string{},
 	}
 	seen := map[string]bool{}
@@ -191,6 +201,15 @@ func build(base, user []namedFile) (*Catalog, error) {
 				return nil, err
 			}
 			c.renamed[rn.Symbol] = rn.To
+		}
+		for _, a := range r.Arguments {
+			k := argKey(a.Symbol, a.Keyword)
+			for _, other := range c.byArg[k] {
+				if other.arg.Value == a.Value {
+					return nil, fmt.Errorf("rules %s and %s both watch argument %q of %s", other.rule.ID, r.ID, a.Keyword, a.Symbol)
+				}
+			}
+			c.byArg[k] = append(c.byArg[k], argEntry{rule: r, arg: a})
 		}
 		for _, m := range r.Methods {
 			for _, other := range c.byMethod[m] {
@@ -275,6 +294,34 @@ func (c *Catalog) Match(symbol string, kind Kind, uses func(framework string) bo
 		i := strings.LastIndexByte(s, '.')
 		if i < 0 {
 			return nil, ""
+		}
+		s = s[:i]
+	}
+}
+
+// ArgMatch is a watched argument found in a call.
+type ArgMatch struct {
+	Rule     *Rule
+	Argument Argument
+}
+
+// MatchArgs returns the watched arguments among a call's, each matched by the
+// longest prefix of the called symbol that watches it. keyword is "" for the first
+// positional argument; value is its literal value, or "".
+func (c *Catalog) MatchArgs(symbol, keyword, value string, uses func(string) bool) (ArgMatch, bool) {
+	if len(c.byArg) == 0 {
+		return ArgMatch{}, false
+	}
+	s := symbol
+	for {
+		for _, e := range c.byArg[argKey(s, keyword)] {
+			if (e.arg.Value == "" || e.arg.Value == value) && requiresMet(e.rule, uses) {
+				return ArgMatch{Rule: e.rule, Argument: e.arg}, true
+			}
+		}
+		i := strings.LastIndexByte(s, '.')
+		if i < 0 {
+			return ArgMatch{}, false
 		}
 		s = s[:i]
 	}

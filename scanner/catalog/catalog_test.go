@@ -170,6 +170,7 @@ func TestInvalidUserRules(t *testing.T) {
 		{"no symbols", "framework: jax\nrules:\n  - {id: a.b, era: jax, category: ops, level: trivial, summary: s}\n", "at least one"},
 		{"method without requires", "framework: jax\nrules:\n  - {id: a.b, era: jax, category: ops, methods: [foo], level: trivial, summary: s}\n", "requires"},
 		{"ambiguous symbol", "framework: tensorflow\nrules:\n  - {id: a.b, era: tf1, category: ops, symbols: [tensorflow.Session], level: trivial, summary: s}\n", "both claim"},
+		{"argument without to", "framework: tensorflow\nrules:\n  - {id: a.b, era: tf1, category: ops, arguments: [{symbol: tensorflow.reduce_sum, keyword: keep_dims}], level: trivial, summary: s}\n", "needs `to`"},
 		{"disable unknown", "disable: [no.such]\n", "unknown rule"},
 	}
 	for _, tt := range tests {

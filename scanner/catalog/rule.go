@@ -60,6 +60,9 @@ type Rule struct {
 	Symbols []string `yaml:"symbols,omitempty" json:"symbols,omitempty"`
 	// Renames are symbols with a documented replacement (or "no equivalent").
 	Renames []Rename `yaml:"renames,omitempty" json:"renames,omitempty"`
+	// Arguments are call arguments whose meaning changed while the function's
+	// name did not: tf.reduce_sum(keep_dims=...), from_pretrained(from_tf=True).
+	Arguments []Argument `yaml:"arguments,omitempty" json:"arguments,omitempty"`
 	// Methods are method names matched on any receiver, in files that use one of
 	// Requires: x.add_() cannot be resolved, but in a torch file it is an in-place op.
 	Methods []string `yaml:"methods,omitempty" json:"methods,omitempty"`
@@ -85,6 +88,17 @@ type Rule struct {
 type Rename struct {
 	Symbol string `yaml:"symbol" json:"symbol"`
 	To     string `yaml:"to" json:"to"`
+}
+
+// Argument is a call argument a rule watches. Symbol is a dotted prefix of the
+// called function, as for symbols. Keyword names the keyword argument; empty means
+// the first positional argument. Value, when set, must equal the argument's literal
+// value (a string's content, or True, 3...).
+type Argument struct {
+	Symbol  string `yaml:"symbol" json:"symbol"`
+	Keyword string `yaml:"keyword,omitempty" json:"keyword,omitempty"`
+	Value   string `yaml:"value,omitempty" json:"value,omitempty"`
+	To      string `yaml:"to" json:"to"`
 }
 
 // Examples are code snippets that prove a rule.

@@ -27,8 +27,22 @@ func validate(r *Rule, embedded bool) error {
 	if !wordPattern.MatchString(r.Category) {
 		return fmt.Errorf("rule %s: category %q must be a lowercase word", r.ID, r.Category)
 	}
-	if len(r.Symbols)+len(r.Renames)+len(r.Methods) == 0 {
-		return fmt.Errorf("rule %s: needs at least one of symbols, renames or methods", r.ID)
+	if len(r.Symbols)+len(r.Renames)+len(r.Methods)+len(r.Arguments) == 0 {
+		return fmt.Errorf("rule %s: needs at least one of symbols, renames, arguments or methods", r.ID)
+	}
+	for _, a := range r.Arguments {
+		if !symbolPattern.MatchString(a.Symbol) {
+			return fmt.Errorf("rule %s: argument symbol %q is not a dotted Python name", r.ID, a.Symbol)
+		}
+		if a.Keyword != "" && !methodPattern.MatchString(a.Keyword) {
+			return fmt.Errorf("rule %s: argument keyword %q is not a Python identifier", r.ID, a.Keyword)
+		}
+		if a.Keyword == "" && a.Value == "" {
+			return fmt.Errorf("rule %s: a positional argument of %s needs a value to match", r.ID, a.Symbol)
+		}
+		if a.To == "" {
+			return fmt.Errorf("rule %s: argument %q of %s needs `to` (what replaces it)", r.ID, a.Keyword, a.Symbol)
+		}
 	}
 	for _, s := range r.Symbols {
 		if !symbolPattern.MatchString(s) {

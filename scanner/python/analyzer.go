@@ -43,6 +43,17 @@ type Reference struct {
 	Column int
 	// Offset is the byte offset of the reference's first character.
 	Offset int
+	// Args are the call's keyword arguments, and its first positional argument
+	// (Name ""), for calls and decorator calls.
+	Args []Arg
+}
+
+// Arg is one argument of a call. Value is the literal's content for strings
+// (without quotes) and its source text for other literals (True, 3, None); it is
+// empty when the argument is not a literal.
+type Arg struct {
+	Name  string
+	Value string
 }
 
 // Class is a class definition with its bases, resolved where the root is imported

@@ -237,3 +237,30 @@ func TestInvalidUTF8(t *testing.T) {
 		t.Errorf("got\n%s", refs(res))
 	}
 }
+
+func TestCallArguments(t *testing.T) {
+	res := analyze(t, "import tensorflow as tf\nfrom transformers import AutoModel\nimport jax\n"+
+		"tf.reduce_sum(x, keep_dims=True, name='s')\n"+
+		"AutoModel.from_pretrained('bert', from_tf=True)\n"+
+		"jax.devices('tpu')\n"+
+		"tf.constant(x)\n")
+	got := map[string]string{}
+	for _, r := range res.Refs {
+		var parts []string
+		for _, a := range r.Args {
+			parts = append(parts, a.Name+"="+a.Value)
+		}
+		got[r.Symbol] = strings.Join(parts, ",")
+	}
+	want := map[string]string{
+		"tensorflow.reduce_sum":                  "=,keep_dims=True,name=s",
+		"transformers.AutoModel.from_pretrained": "=bert,from_tf=True",
+		"jax.devices":                            "=tpu",
+		"tensorflow.constant":                    "=",
+	}
+	for sym, w := range want {
+		if got[sym] != w {
+			t.Errorf("%s args = %q, want %q", sym, got[sym], w)
+		}
+	}
+}

@@ -161,6 +161,11 @@ func (f *fileState) bindFrom(n *sitter.Node) {
 }
 
 func (f *fileState) addImport(imp Import, at *sitter.Node, local, target string) {
+	// Error recovery can leave an import without a name (`import,`); there is
+	// nothing to bind then.
+	if imp.Module == "" || strings.HasPrefix(imp.Symbol, ".") || strings.Contains(imp.Symbol, "..") {
+		return
+	}
 	imp.Line, imp.Column = f.position(at)
 	f.res.Imports = append(f.res.Imports, imp)
 	sym := imp.Symbol
@@ -266,6 +271,9 @@ func (f *fileState) reference(n *sitter.Node) {
 		return
 	}
 	f.add(n, sb.String(), kind)
+	if kind == catalog.KindCall || kind == catalog.KindDecorator {
+		f.addArgs(n, top)
+	}
 }
 
 // calleeReference handles a call of a bare name: an imported name, or a dynamic import.
@@ -291,6 +299,59 @@ func (f *fileState) add(root *sitter.Node, symbol string, kind catalog.Kind) {
 	if kind == catalog.KindCall && symbol == "importlib.import_module" {
 		f.dynamicImport(root)
 	}
+}
+
+// addArgs records the arguments of the call whose function is top, on the
+// reference rooted at root: keyword arguments catch API changes that keep the
+// name (tf.reduce_sum(keep_dims=True), from_pretrained(from_tf=True)).
+func (f *fileState) addArgs(root, top *sitter.Node) {
+	call := top.Parent()
+	if call == nil || call.Type() != "call" {
+		return
+	}
+	args := call.ChildByFieldName("arguments")
+	if args == nil || args.Type() != "argument_list" {
+		return
+	}
+	i, ok := f.seen[root.StartByte()]
+	if !ok {
+		return
+	}
+	count := int(args.NamedChildCount())
+	var out []Arg
+	for j := 0; j < count; j++ {
+		a := args.NamedChild(j)
+		switch a.Type() {
+		case "keyword_argument":
+			name := a.ChildByFieldName("name")
+			value := a.ChildByFieldName("value")
+			if name == nil {
+				continue
+			}
+			out = append(out, Arg{Name: f.text(name), Value: f.literal(value)})
+		case "comment":
+		default:
+			if j == 0 {
+				out = append(out, Arg{Value: f.literal(a)})
+			}
+		}
+	}
+	f.res.Refs[i].Args = out
+}
+
+// literal returns a literal's value: a plain string's content, or the source
+// text of a number, True, False or None; "" for anything else.
+func (f *fileState) literal(n *sitter.Node) string {
+	if n == nil {
+		return ""
+	}
+	switch n.Type() {
+	case "string":
+		return stringValue(f, n)
+	case "true", "false", "none", "integer", "float":
+		return f.text(n)
+	}
+	return ""
 }
 
 // classify says how the outermost node of a chain is used.
