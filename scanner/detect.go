@@ -19,6 +19,6 @@ type inventoryDetector interface {
 
 // The one list of detectors. Each lives in detect_<what>.go with its own test.
 var (
-	fileDetectors      = []fileDetector{kerasBackendDetector{}}
+	fileDetectors      = []fileDetector{envSettingDetector{}}
 	inventoryDetectors = []inventoryDetector{modelSubclassDetector{}, kerasEraDetector{}}
 )
