@@ -1,40 +1,130 @@
 package scanner
 
-import "github.com/frameshift/frameshift/scanner/catalog"
+import (
+	"path"
+
+	"github.com/frameshift/frameshift/scanner/catalog"
+	"github.com/frameshift/frameshift/scanner/manifest"
+)
 
 // kerasEraDetector settles the era of standalone Keras code. `import keras` means
-// Keras 2 or Keras 3 depending on what is installed, which only the manifests tell:
-// keras>=3, keras-nightly or keras-core mean keras3; tf-keras, keras 2.x or
-// TensorFlow 1.x mean keras2. Without a declared version, Keras-3-only APIs or a
-// KERAS_BACKEND setting in the repository mean keras3. Otherwise the era stays
-// "keras": the code runs on both, and the report says so rather than guess.
+// Keras 2 or Keras 3 depending on what is installed, so the catalog leaves such uses
+// in the era "keras" and this detector decides, for each file, from the most
+// specific evidence there is:
+//  1. the file itself: Keras-3-only APIs or a KERAS_BACKEND setting mean keras3;
+//     tf.keras or tf_keras code (keras2) with no Keras 3 API means keras2;
+//  2. the nearest manifest, in the file's folder or the closest folder above it:
+//     keras>=3, keras-nightly or keras-core mean keras3; tf-keras, keras 2.x,
+//     TensorFlow 1.x or a TensorFlow spec that stops before 2.16 (the release that
+//     switched tf.keras to Keras 3) mean keras2, and one that starts at 2.16 keras3;
+//  3. the same signals over the whole repository.
+//
+// When nothing decides, the era stays "keras": the code runs on both, and the
+// report says so rather than guess.
 type kerasEraDetector struct{}
 
 // kerasEitherEra is the catalog's era for Keras APIs common to Keras 2 and 3.
 const kerasEitherEra = "keras"
 
 func (kerasEraDetector) refine(inv *Inventory, _ []classDef, _ *catalog.Catalog) {
-	era := declaredKerasEra(inv.Dependencies)
-	if era == "" {
-		for _, f := range inv.Findings {
-			if f.Framework == "keras" && (f.Era == "keras3" || f.Kind == KindConfig) {
-				era = "keras3"
+	pending := false
+	for _, f := range inv.Findings {
+		if f.Framework == "keras" && f.Era == kerasEitherEra {
+			pending = true
+			break
+		}
+	}
+	if !pending {
+		return
+	}
+	byFile := fileKerasEvidence(inv.Findings)
+	byFolder := map[string][]Dependency{}
+	for _, d := range inv.Dependencies {
+		dir := path.Dir(d.File)
+		byFolder[dir] = append(byFolder[dir], d)
+	}
+	repoEra := declaredKerasEra(inv.Dependencies)
+	if k2, k3 := kerasSignals(inv.Dependencies); repoEra == "" && !(k2 && k3) {
+		for _, ev := range byFile {
+			if ev == "keras3" {
+				repoEra = "keras3"
 				break
 			}
 		}
 	}
-	if era == "" {
-		return
-	}
 	for i := range inv.Findings {
-		if inv.Findings[i].Framework == "keras" && inv.Findings[i].Era == kerasEitherEra {
-			inv.Findings[i].Era = era
+		f := &inv.Findings[i]
+		if f.Framework != "keras" || f.Era != kerasEitherEra {
+			continue
+		}
+		era := byFile[f.File]
+		if era == "" {
+			era = nearestDeclaredEra(path.Dir(f.File), byFolder)
+		}
+		if era == "" {
+			era = repoEra
+		}
+		if era != "" {
+			f.Era = era
 		}
 	}
 }
 
+// fileKerasEvidence says, per file, what its own Keras code shows.
+func fileKerasEvidence(findings []Finding) map[string]string {
+	has2, has3 := map[string]bool{}, map[string]bool{}
+	for _, f := range findings {
+		if f.Framework != "keras" {
+			continue
+		}
+		switch f.Era {
+		case "keras3":
+			has3[f.File] = true
+		case "keras2":
+			has2[f.File] = true
+		}
+	}
+	out := map[string]string{}
+	for file := range has2 {
+		if !has3[file] {
+			out[file] = "keras2"
+		}
+	}
+	for file := range has3 {
+		out[file] = "keras3"
+	}
+	return out
+}
+
+// nearestDeclaredEra looks for a deciding manifest in dir, then in each folder above.
+func nearestDeclaredEra(dir string, byFolder map[string][]Dependency) string {
+	for {
+		if era := declaredKerasEra(byFolder[dir]); era != "" {
+			return era
+		}
+		if dir == "." || dir == "/" || dir == "" {
+			return ""
+		}
+		dir = path.Dir(dir)
+	}
+}
+
+// declaredKerasEra reads the Keras era that a set of dependencies installs, or ""
+// when they do not decide it (or contradict each other).
 func declaredKerasEra(deps []Dependency) string {
-	keras3, keras2 := false, false
+	keras2, keras3 := kerasSignals(deps)
+	switch {
+	case keras3 && !keras2:
+		return "keras3"
+	case keras2 && !keras3:
+		return "keras2"
+	}
+	return ""
+}
+
+// kerasSignals says whether the dependencies install Keras 2, Keras 3, or both
+// (two services pinning different versions).
+func kerasSignals(deps []Dependency) (keras2, keras3 bool) {
 	for _, d := range deps {
 		switch d.Package {
 		case "keras", "keras-nightly":
@@ -47,17 +137,33 @@ func declaredKerasEra(deps []Dependency) string {
 			keras3 = true
 		case "tf-keras":
 			keras2 = true
-		case "tensorflow", "tensorflow-gpu", "tensorflow-cpu":
-			if d.Major != nil && *d.Major == 1 {
+		case "tensorflow", "tensorflow-gpu", "tensorflow-cpu", "tensorflow-macos", "tensorflow-intel":
+			switch tensorflowKeras(d) {
+			case "keras2":
 				keras2 = true
+			case "keras3":
+				keras3 = true
 			}
 		}
 	}
-	switch {
-	case keras3 && !keras2:
-		return "keras3"
-	case keras2 && !keras3:
+	return keras2, keras3
+}
+
+// tensorflowKeras says which Keras a TensorFlow dependency brings: TF 1.x and TF 2.x
+// before 2.16 bundle Keras 2; 2.16 and later install Keras 3.
+func tensorflowKeras(d Dependency) string {
+	if d.Major != nil && *d.Major == 1 {
 		return "keras2"
+	}
+	before, ok1 := manifest.SpecAllows(d.Spec, "2.15.1")
+	after, ok2 := manifest.SpecAllows(d.Spec, "2.16.1")
+	switch {
+	case !ok1 || !ok2:
+		return ""
+	case before && !after:
+		return "keras2"
+	case after && !before:
+		return "keras3"
 	}
 	return ""
 }

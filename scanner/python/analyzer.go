@@ -94,6 +94,7 @@ const querySource = `
 (class_definition) @class
 (assignment left: (identifier) @lhs right: [(identifier) (attribute)] @rhs)
 (call function: (attribute attribute: (identifier) @method))
+(ERROR (identifier) @errroot)
 `
 
 var (
@@ -164,6 +165,7 @@ type captured struct {
 	roots, callees, decorated []*sitter.Node
 	partialArgs, methods      []*sitter.Node
 	assignLHS, assignRHS      []*sitter.Node
+	errRoots                  []*sitter.Node
 }
 
 // Analyze parses src and resolves its framework references.
@@ -208,6 +210,8 @@ func (a *Analyzer) Analyze(src []byte) (*Result, error) {
 				c.assignRHS = append(c.assignRHS, n)
 			case "method":
 				c.methods = append(c.methods, n)
+			case "errroot":
+				c.errRoots = append(c.errRoots, n)
 			}
 		}
 	}
@@ -232,6 +236,9 @@ func (a *Analyzer) Analyze(src []byte) (*Result, error) {
 	}
 	for _, n := range c.partialArgs {
 		f.reference(n)
+	}
+	for _, n := range c.errRoots {
+		f.errorReference(n)
 	}
 	for _, n := range c.classes {
 		f.class(n)

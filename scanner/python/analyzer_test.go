@@ -264,3 +264,13 @@ func TestCallArguments(t *testing.T) {
 		}
 	}
 }
+
+func TestReferencesAfterAMissingColon(t *testing.T) {
+	res := analyze(t, "import tensorflow as tf\nfor step in range(3)\n    tf.logging.info('x')\n    saver = tf.train.Saver()\n    sess = tf.Session()\n")
+	got := refs(res)
+	for _, want := range []string{"call tensorflow.logging.info 3:5", "call tensorflow.train.Saver 4:13", "call tensorflow.Session 5:12"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+}

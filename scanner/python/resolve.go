@@ -241,11 +241,15 @@ func (f *fileState) reference(n *sitter.Node) {
 	if !ok {
 		return
 	}
-	target := b.target
-	// Climb while n is the object of an enclosing attribute: tf -> tf.keras -> tf.keras.layers.
 	var sb strings.Builder
-	sb.WriteString(target)
-	top := n
+	sb.WriteString(b.target)
+	f.chain(n, n, &sb, b.assigned)
+}
+
+// chain climbs from top while it is the object of an enclosing attribute (tf ->
+// tf.keras -> tf.keras.layers), appending each name to sb, then records the
+// reference rooted at root with the kind of use of the outermost node.
+func (f *fileState) chain(root, top *sitter.Node, sb *strings.Builder, assigned bool) {
 	for {
 		p := top.Parent()
 		if p == nil || p.Type() != "attribute" {
@@ -267,13 +271,46 @@ func (f *fileState) reference(n *sitter.Node) {
 	// Reading an attribute through an assigned name (FLAGS = tf.app.flags.FLAGS;
 	// FLAGS.batch_size) repeats a use already counted at the assignment; calls,
 	// decorators and bases through it are uses of their own.
-	if b.assigned && kind == catalog.KindAttribute {
+	if assigned && kind == catalog.KindAttribute {
 		return
 	}
-	f.add(n, sb.String(), kind)
+	f.add(root, sb.String(), kind)
 	if kind == catalog.KindCall || kind == catalog.KindDecorator {
-		f.addArgs(n, top)
+		f.addArgs(root, top)
 	}
+}
+
+// errorReference recovers a chain that error recovery broke. After a statement
+// missing its colon (`for step in range(3)`), tree-sitter can read the next line
+// `tf.logging.info(...)` as an attribute of the previous expression with `tf` left
+// in an ERROR node between the object and the attribute name. The last identifier
+// of that ERROR node is then the chain's true root, and the attribute's name its
+// first link.
+func (f *fileState) errorReference(n *sitter.Node) {
+	errNode := n.Parent()
+	if errNode == nil || errNode.Type() != "ERROR" {
+		return
+	}
+	if last := errNode.NamedChild(int(errNode.NamedChildCount()) - 1); last == nil || !last.Equal(n) {
+		return
+	}
+	attrNode := errNode.Parent()
+	if attrNode == nil || attrNode.Type() != "attribute" {
+		return
+	}
+	attr := attrNode.ChildByFieldName("attribute")
+	if attr == nil || attr.StartByte() < n.EndByte() {
+		return
+	}
+	b, ok := f.binding(f.text(n), n.StartByte())
+	if !ok {
+		return
+	}
+	var sb strings.Builder
+	sb.WriteString(b.target)
+	sb.WriteByte('.')
+	sb.WriteString(f.text(attr))
+	f.chain(n, attrNode, &sb, b.assigned)
 }
 
 // calleeReference handles a call of a bare name: an imported name, or a dynamic import.
