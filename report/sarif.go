@@ -24,6 +24,9 @@ const (
 	// maxMessageSymbol bounds a symbol quoted in a message; the result's
 	// properties keep it whole.
 	maxMessageSymbol = 200
+	// SARIFMaxResults is GitHub code scanning's hard limit of results per run: a
+	// run with more is rejected whole (and only the 5,000 most severe are kept).
+	SARIFMaxResults = 25000
 )
 
 // SARIFEncoder writes SARIF 2.1.0 as GitHub code scanning accepts it: one run, the
@@ -60,7 +63,7 @@ func (e *SARIFEncoder) build(doc *Document) *sarif.Report {
 	cat := e.catalog()
 	target := recommendedTarget(doc)
 
-	findings := sortedFindings(inv.Findings)
+	findings, omitted := mostSevere(sortedFindings(inv.Findings), cat, SARIFMaxResults)
 	ruleIDs := firedRules(findings)
 	rules := make([]*sarif.ReportingDescriptor, 0, len(ruleIDs))
 	index := make(map[string]int, len(ruleIDs))
@@ -84,7 +87,15 @@ func (e *SARIFEncoder) build(doc *Document) *sarif.Report {
 	run := sarif.NewRun()
 	run.Tool = tool
 	run.ColumnKind = strPtr("unicodeCodePoints")
-	run.Invocations = []*sarif.Invocation{sarifInvocation(inv.Skipped)}
+	invocation := sarifInvocation(inv.Skipped)
+	if omitted > 0 {
+		n := sarif.NewNotification()
+		n.Level = "warning"
+		n.Message = plainMessage(fmt.Sprintf("%d of %d findings were left out, the least severe first: GitHub code scanning rejects a run of more than %d results. The JSON and CSV reports hold them all.",
+			omitted, len(inv.Findings), SARIFMaxResults))
+		invocation.ToolExecutionNotifications = append([]*sarif.Notification{n}, invocation.ToolExecutionNotifications...)
+	}
+	run.Invocations = []*sarif.Invocation{invocation}
 	if vcs := sarifProvenance(inv.Source); vcs != nil {
 		run.VersionControlProvenance = []*sarif.VersionControlDetails{vcs}
 	}
@@ -109,6 +120,40 @@ func (e *SARIFEncoder) catalog() *catalog.Catalog {
 		return nil
 	}
 	return cat
+}
+
+// mostSevere keeps at most n findings, dropping notes before warnings before
+// errors, and keeps the report order of those it keeps. It returns how many it
+// dropped.
+func mostSevere(findings []scanner.Finding, cat *catalog.Catalog, n int) ([]scanner.Finding, int) {
+	if len(findings) <= n {
+		return findings, 0
+	}
+	rank := func(f scanner.Finding) int {
+		level := catalog.LevelMinor
+		if r := lookupRule(cat, f.Rule); r != nil {
+			level = r.Level
+		}
+		switch SARIFLevel(level) {
+		case "error":
+			return 0
+		case "warning":
+			return 1
+		}
+		return 2
+	}
+	order := make([]int, len(findings))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return rank(findings[order[a]]) < rank(findings[order[b]]) })
+	keep := order[:n]
+	sort.Ints(keep)
+	out := make([]scanner.Finding, 0, n)
+	for _, i := range keep {
+		out = append(out, findings[i])
+	}
+	return out, len(findings) - n
 }
 
 func lookupRule(cat *catalog.Catalog, id string) *catalog.Rule {

@@ -6,7 +6,7 @@ import (
 )
 
 // go-sarif's constructors initialise every optional array to [] and every optional
-// index to -1, so each result would carry a dozen empty keys (about 300 bytes)
+// index to -1, so each result would carry a dozen empty keys (about 500 bytes)
 // that SARIF defines as equal to their absence. GitHub limits an upload's size, and
 // people read these files, so compactSARIF drops them again.
 

@@ -458,3 +458,39 @@ func TestRelativeURI(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFStaysWithinGitHubLimits gives the encoder more findings than GitHub
+// accepts in one run: it must keep the most severe, say how many it left out, and
+// still validate.
+func TestSARIFStaysWithinGitHubLimits(t *testing.T) {
+	inv := &scanner.Inventory{}
+	for i := 0; i < SARIFMaxResults+10; i++ {
+		rule, era := "tf.api", "tf-core" // a note
+		if i%1000 == 0 {
+			rule, era = "tf1.session", "tf1" // an error
+		}
+		inv.Findings = append(inv.Findings, scanner.Finding{Rule: rule, Framework: "tensorflow", Era: era, Category: "ops",
+			Symbol: "tensorflow.x", Kind: scanner.KindCall, File: "big.py", Line: i + 1, Column: 1, Fingerprint: strconv.Itoa(i)})
+	}
+	raw := encodeSARIF(t, &Document{Inventory: inv})
+	log := decodeSARIF(t, raw)
+	results := log.Runs[0].Results
+	if len(results) != SARIFMaxResults {
+		t.Fatalf("%d results, want GitHub's limit %d", len(results), SARIFMaxResults)
+	}
+	errors := 0
+	for _, r := range results {
+		if r.RuleID == "tf1.session" {
+			errors++
+		}
+	}
+	if want := (SARIFMaxResults+10)/1000 + 1; errors != want {
+		t.Errorf("kept %d of the %d errors: the most severe must be kept", errors, want)
+	}
+	if !bytes.Contains(raw, []byte("10 of 25010 findings were left out")) {
+		t.Error("the run does not say that findings were left out")
+	}
+	if err := validateSARIFSchema(t, raw); err != nil {
+		t.Fatal(err)
+	}
+}
