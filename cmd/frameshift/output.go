@@ -97,6 +97,19 @@ func writeOutputs(io *ioStreams, doc *report.Document, specs []outputSpec, opts 
 }
 
 func writeFileAtomic(path string, data []byte) error {
+	// A device or a pipe (/dev/null, /dev/stdout, a FIFO) cannot be replaced by a
+	// rename: write to it directly.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return f.Close()
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
