@@ -10,7 +10,11 @@
 #
 # Settings (environment): BENCH_RUNS (timed runs per command, best kept; default
 # 5), BENCH_FILES and BENCH_SEED (generated corpus; 3000 and 1), BENCH_DIR (work
-# folder; .bench), BENCH_GIT=0 to skip the history and clone measurements.
+# folder; .bench), BENCH_GIT=0 to skip the history and clone measurements,
+# BENCH_BIN=path to time a prebuilt frameshift instead of building this checkout.
+#
+# Wall times suffer from anything else running on the machine; the CPU column
+# (user+system, from GNU time) barely does, so the ratios are given on both.
 #
 # Nothing here writes to /dev/null through `frameshift -o`: reports go to stdout,
 # which is redirected, because -o writes a temporary file and renames it.
@@ -36,9 +40,14 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
 # --- frameshift ---------------------------------------------------------------
-BIN=$WORK/frameshift
-say "building frameshift"
-(cd "$ROOT" && go build -o "$BIN" ./cmd/frameshift) || die "go build ./cmd/frameshift failed"
+if [ -n "${BENCH_BIN:-}" ]; then
+	BIN=$BENCH_BIN # a build to compare, e.g. with a proposed optimisation
+	[ -x "$BIN" ] || die "BENCH_BIN=$BIN is not an executable"
+else
+	BIN=$WORK/frameshift
+	say "building frameshift"
+	(cd "$ROOT" && go build -o "$BIN" ./cmd/frameshift) || die "go build ./cmd/frameshift failed"
+fi
 HAS_NO_CACHE=0
 if "$BIN" scan --help 2>&1 | grep -q -- '--no-cache'; then HAS_NO_CACHE=1; fi
 
@@ -98,7 +107,6 @@ if [ -z "$ASTGREP" ] && command -v npm >/dev/null; then
 fi
 [ -n "$ASTGREP" ] || say "ast-grep could not be installed (npm missing or offline); skipping it"
 
-HYPERFINE=$(command -v hyperfine || true)
 GNU_TIME=""
 [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1 && GNU_TIME=/usr/bin/time
 
@@ -164,43 +172,40 @@ sgrule tf1-iterator-methods "rule:
 
 # --- measuring ------------------------------------------------------------------
 # measure NAME SETUP CMD: SETUP (a shell string, untimed) runs before each of RUNS
-# timed runs of CMD (a shell string); the best time is kept, as hyperfine's min.
-# Peak RSS comes from one more run under GNU time.
-declare -A BEST RSS
+# runs of CMD (a shell string). Kept: the best wall time, the best CPU time
+# (user+system, which other load on the machine barely changes) and the highest
+# peak RSS, the last two from GNU time when it is installed.
+declare -A BEST CPU RSS
 ORDER=()
 measure() {
-	local name=$1 setup=$2 cmd=$3 best="" t0 t1 s i
+	local name=$1 setup=$2 cmd=$3 best="" cpu="" rss="" t0 t1 s c r i
 	ORDER+=("$name")
 	say "timing $name"
-	if [ -n "$HYPERFINE" ]; then
-		local args=(--runs "$RUNS" --style none --export-json "$TMP/h.json" --shell bash)
-		[ -n "$setup" ] && args+=(--prepare "$setup")
-		if "$HYPERFINE" "${args[@]}" "$cmd >/dev/null 2>>$(q "$TMP/stderr")" >/dev/null 2>&1; then
-			best=$(grep -o '"min": *[0-9.e+-]*' "$TMP/h.json" | head -1 | sed 's/.*: *//')
+	for ((i = 0; i < RUNS; i++)); do
+		[ -n "$setup" ] && bash -c "$setup" >/dev/null 2>&1
+		t0=$(date +%s%N)
+		if [ -n "$GNU_TIME" ]; then
+			"$GNU_TIME" -f '%U %S %M' -o "$TMP/time" bash -c "$cmd" >/dev/null 2>>"$TMP/stderr"
+		else
+			bash -c "$cmd" >/dev/null 2>>"$TMP/stderr"
+		fi || { best=""; break; }
+		t1=$(date +%s%N)
+		s=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", (b-a)/1e9}')
+		if [ -z "$best" ] || awk -v s="$s" -v b="$best" 'BEGIN {exit !(s < b)}'; then best=$s; fi
+		if [ -n "$GNU_TIME" ]; then
+			c=$(awk '{printf "%.2f", $1+$2}' "$TMP/time")
+			r=$(awk '{printf "%.0f", $3/1024}' "$TMP/time")
+			if [ -z "$cpu" ] || awk -v s="$c" -v b="$cpu" 'BEGIN {exit !(s < b)}'; then cpu=$c; fi
+			if [ -z "$rss" ] || [ "$r" -gt "$rss" ]; then rss=$r; fi
 		fi
-	else
-		for ((i = 0; i < RUNS; i++)); do
-			[ -n "$setup" ] && bash -c "$setup"
-			t0=$(date +%s%N)
-			bash -c "$cmd" >/dev/null 2>>"$TMP/stderr" || { best=""; break; }
-			t1=$(date +%s%N)
-			s=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b-a)/1e9}')
-			if [ -z "$best" ] || awk -v s="$s" -v b="$best" 'BEGIN {exit !(s < b)}'; then best=$s; fi
-		done
-	fi
+	done
 	if [ -z "$best" ]; then
 		say "$name failed; its last error:"
-		tail -3 "$TMP/stderr" >&2
-		BEST[$name]=""
-		RSS[$name]=""
-		return
+		tail -n 3 "$TMP/stderr" >&2
 	fi
 	BEST[$name]=$best
-	RSS[$name]=""
-	if [ -n "$GNU_TIME" ]; then
-		[ -n "$setup" ] && bash -c "$setup"
-		"$GNU_TIME" -f %M -o "$TMP/rss" bash -c "$cmd" >/dev/null 2>&1 && RSS[$name]=$(awk '{printf "%.0f", $1/1024}' "$TMP/rss")
-	fi
+	CPU[$name]=$cpu
+	RSS[$name]=$rss
 }
 
 q() { printf '%q' "$1"; }
@@ -263,7 +268,7 @@ if [ "$GIT_BENCH" = 1 ] && command -v git >/dev/null; then
 		"FRAMESHIFT_CACHE_DIR=$cold_cache $FS scan --ref main --format json $(q "$REPO")"
 	if "$BIN" history --help >/dev/null 2>&1; then
 		measure "frameshift history (100 commits)" "rm -rf $cold_cache" \
-			"FRAMESHIFT_CACHE_DIR=$cold_cache $FS history --format json $(q "$REPO")"
+			"FRAMESHIFT_CACHE_DIR=$cold_cache $FS history --commits 100 --format json $(q "$REPO")"
 	else
 		say "frameshift has no history command yet; skipping it"
 	fi
@@ -275,36 +280,27 @@ if [ "$GIT_BENCH" = 1 ] && command -v git >/dev/null; then
 fi
 
 # --- report ---------------------------------------------------------------------
-get() { printf '%s' "${BEST[$1]:-}"; }
-find_best() { # first measured name starting with $1
+find_name() { # first measured name starting with $1
 	local n
 	for n in "${ORDER[@]}"; do
-		case $n in "$1"*) get "$n"; return ;; esac
+		case $n in "$1"*) printf '%s' "$n"; return ;; esac
 	done
 }
+wall_of() { local n; n=$(find_name "$1"); [ -n "$n" ] && printf '%s' "${BEST[$n]:-}"; }
+cpu_of() { local n; n=$(find_name "$1"); [ -n "$n" ] && printf '%s' "${CPU[$n]:-}"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.1f", a / b }'; }
 
 echo
 echo "frameshift bench: $PY_FILES Python files and notebooks ($PY_MB MB) in $CORPUS"
-echo "machine: $(nproc) CPUs; best of $RUNS runs$([ -n "$HYPERFINE" ] && echo ' (hyperfine)'); peak RSS of one run$([ -z "$GNU_TIME" ] && echo ' (unavailable: no GNU time)')"
+echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a); best of $RUNS runs$([ -z "$GNU_TIME" ] && echo '; no GNU time, so no CPU or memory figures')"
 echo
-printf '%-42s %10s %12s\n' "command" "best (s)" "peak RSS MB"
+printf '%-42s %9s %9s %12s\n' "command" "wall (s)" "cpu (s)" "peak RSS MB"
 for n in "${ORDER[@]}"; do
-	printf '%-42s %10s %12s\n' "$n" "${BEST[$n]:-failed}" "${RSS[$n]:-n/a}"
+	printf '%-42s %9s %9s %12s\n' "$n" "${BEST[$n]:-failed}" "${CPU[$n]:-n/a}" "${RSS[$n]:-n/a}"
 done
 
-cold=$(find_best "frameshift cold (--no-cache)")
-[ -n "$cold" ] || cold=$(find_best "frameshift cold (empty cache)")
-sg2=$(find_best "ast-grep (")
-scc=$(find_best "scc")
-warm=$(find_best "frameshift rescan (warm")
-edited=$(find_best "frameshift rescan, 1%")
-j1=$(find_best "frameshift cold --jobs 1")
-j2=$(find_best "frameshift cold --jobs 2")
-newest=$(find_best "frameshift scan of the newest")
-hist=$(find_best "frameshift history")
-clone_fs=$(find_best "frameshift scan file://")
-clone_git=$(find_best "git clone --depth 1")
+cold_name="frameshift cold (--no-cache)"
+[ -n "$(find_name "$cold_name")" ] || cold_name="frameshift cold (empty cache)"
 peak=0
 for n in "${ORDER[@]}"; do
 	case $n in frameshift*) [ -n "${RSS[$n]:-}" ] && [ "${RSS[$n]}" -gt "$peak" ] && peak=${RSS[$n]} ;; esac
@@ -316,13 +312,19 @@ verdict() { # value op target
 		ok = (op == ">=") ? (v >= t) : (v <= t); print ok ? "met" : "MISSED" }'
 }
 echo
-printf '%-52s %8s %8s %8s\n' "target" "value" "goal" "verdict"
-row() { printf '%-52s %8s %8s %8s\n' "$1" "$2" "$3 $4" "$(verdict "$2" "$3" "$4")"; }
-v=$(ratio "$sg2" "$cold"); row "ast-grep (2 threads) / frameshift cold" "$v" ">=" 5
-v=$(ratio "$cold" "$scc"); row "frameshift cold / scc" "$v" "<=" 3
-v=$(ratio "$cold" "$warm"); row "frameshift cold / warm rescan" "$v" ">=" 20
-v=$(ratio "$cold" "$edited"); row "frameshift cold / rescan with 1% edited" "$v" ">=" 20
-v=$(ratio "$hist" "$newest"); row "history (100 commits) / scan of newest commit" "$v" "<=" 3
-v=$(ratio "$clone_fs" "$clone_git"); row "frameshift clone+scan / git clone + scan" "$v" "<=" 1
-v=$(ratio "$j1" "$j2"); row "speed-up from --jobs 1 to --jobs 2" "$v" ">=" 1.6
-row "frameshift peak RSS (MB)" "$([ "$peak" -gt 0 ] && echo "$peak" || echo n/a)" "<=" 300
+printf '%-48s %6s %6s %8s %8s\n' "target (ratio of times)" "wall" "cpu" "goal" "verdict"
+row() { # label, numerator, denominator, op, goal
+	local w c
+	w=$(ratio "$(wall_of "$2")" "$(wall_of "$3")")
+	c=$(ratio "$(cpu_of "$2")" "$(cpu_of "$3")")
+	printf '%-48s %6s %6s %8s %8s\n' "$1" "$w" "$c" "$4 $5" "$(verdict "$w" "$4" "$5")"
+}
+row "ast-grep (2 threads) / frameshift cold" "ast-grep (" "$cold_name" ">=" 5
+row "frameshift cold / scc" "$cold_name" "scc" "<=" 3
+row "frameshift cold / warm rescan" "$cold_name" "frameshift rescan (warm" ">=" 20
+row "frameshift cold / rescan with 1% edited" "$cold_name" "frameshift rescan, 1%" ">=" 20
+row "history (100 commits) / scan of newest commit" "frameshift history" "frameshift scan of the newest" "<=" 3
+row "frameshift clone+scan / git clone + scan" "frameshift scan file://" "git clone --depth 1" "<=" 1
+row "speed-up from --jobs 1 to --jobs 2 (wall only)" "frameshift cold --jobs 1" "frameshift cold --jobs 2" ">=" 1.6
+printf '%-48s %6s %6s %8s %8s\n' "frameshift peak RSS (MB)" "$([ "$peak" -gt 0 ] && echo "$peak" || echo n/a)" "" "<= 300" \
+	"$(verdict "$([ "$peak" -gt 0 ] && echo "$peak")" "<=" 300)"
