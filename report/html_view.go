@@ -10,6 +10,7 @@ import (
 	"github.com/frameshift/frameshift/estimator"
 	"github.com/frameshift/frameshift/report/drift"
 	"github.com/frameshift/frameshift/scanner"
+	"github.com/frameshift/frameshift/scanner/history"
 )
 
 // Caps that keep an HTML report of a huge repository readable and printable.
@@ -118,6 +119,8 @@ type historyView struct {
 	Chart          *lineChart
 	Summary        string
 	Points, Reused string
+	Header         []string
+	Rows           [][]string
 }
 
 type fileView struct {
@@ -163,10 +166,7 @@ func newHTMLView(doc *Document, opts Options) *htmlView {
 	v.Recommendation = newRecommendationView(doc.Estimate)
 	if doc.History != nil && len(doc.History.Points) > 0 {
 		chart := newHistoryChart(doc.History)
-		v.History = &historyView{
-			Chart: chart, Summary: chart.Desc,
-			Points: humanize.Comma(int64(doc.History.Blobs)), Reused: humanize.Comma(int64(doc.History.Reused)),
-		}
+		v.History = newHistoryView(doc.History, chart)
 	}
 	v.files(inv, topN(opts))
 	for _, d := range inv.Dependencies {
@@ -220,6 +220,27 @@ func (v *htmlView) files(inv *scanner.Inventory, top int) {
 	if more := inv.Summary.FilesWithFindings - len(files); more > 0 {
 		v.MoreFiles = humanize.Comma(int64(more))
 	}
+}
+
+// htmlHistoryRows is the most commits the table under the history chart lists.
+const htmlHistoryRows = 24
+
+func newHistoryView(h *history.Result, chart *lineChart) *historyView {
+	v := &historyView{
+		Chart: chart, Summary: chart.Desc,
+		Points: humanize.Comma(int64(h.Blobs)), Reused: humanize.Comma(int64(h.Reused)),
+		Header: []string{"Date", "Commit", "Subject", "Findings"},
+	}
+	fws := historyFrameworks(h)
+	v.Header = append(v.Header, fws...)
+	for _, p := range sampledPoints(h.Points, htmlHistoryRows) {
+		row := []string{dateOf(p.Date), shortHash(p.Commit), clip(p.Subject, 80), humanize.Comma(int64(p.Findings))}
+		for _, fw := range fws {
+			row = append(row, humanize.Comma(int64(countOf(p, fw))))
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	return v
 }
 
 func violationViews(vs []drift.Violation) []violationView {

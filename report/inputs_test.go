@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"crypto/sha1"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -101,7 +102,7 @@ func syntheticHistory() *history.Result {
 	for i := 0; i < 12; i++ {
 		tf, pt, jx := 300-18*i, 20+15*i, 5+i/3
 		h.Points = append(h.Points, history.Point{
-			Commit:   fmt.Sprintf("%040x", 0xabc000+i),
+			Commit:   fmt.Sprintf("%x", sha1.Sum([]byte{byte(i)})),
 			Date:     fmt.Sprintf("2025-%02d-01T09:00:00Z", i+1),
 			Subject:  fmt.Sprintf("monthly snapshot %d", i+1),
 			Files:    40 + i,

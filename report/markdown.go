@@ -39,6 +39,7 @@ func (e *MarkdownEncoder) Encode(w io.Writer, doc *Document) error {
 	m.drift()
 	m.baseline()
 	m.violations()
+	m.history()
 	m.summary()
 	m.estimate()
 	m.recommendation()
@@ -149,6 +150,36 @@ func (m *mdReport) violations() {
 		m.printf("- … and %s more\n", humanize.Comma(int64(more)))
 	}
 	m.printf("\n")
+}
+
+// historyRows is the most commits the Markdown history table shows.
+const historyRows = 12
+
+func (m *mdReport) history() {
+	h := m.doc.History
+	if h == nil || len(h.Points) == 0 {
+		return
+	}
+	first, last := h.Points[0], h.Points[len(h.Points)-1]
+	m.printf("## History\n\n")
+	m.printf("%s sampled from %s to %s: %s findings, then %s.\n\n", plural(len(h.Points), "commit"),
+		mdText(dateOf(first.Date)), mdText(dateOf(last.Date)), humanize.Comma(int64(first.Findings)), humanize.Comma(int64(last.Findings)))
+	fws := historyFrameworks(h)
+	header := []string{"Date", "Commit", "Findings"}
+	right := []bool{false, false, true}
+	for _, fw := range fws {
+		header = append(header, mdText(fw))
+		right = append(right, true)
+	}
+	var rows [][]string
+	for _, p := range sampledPoints(h.Points, historyRows) {
+		row := []string{mdText(dateOf(p.Date)), mdCode(shortHash(p.Commit), true), humanize.Comma(int64(p.Findings))}
+		for _, fw := range fws {
+			row = append(row, humanize.Comma(int64(countOf(p, fw))))
+		}
+		rows = append(rows, row)
+	}
+	mdTable(m.b, header, right, rows)
 }
 
 func (m *mdReport) summary() {

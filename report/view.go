@@ -10,6 +10,7 @@ import (
 
 	"github.com/frameshift/frameshift/estimator"
 	"github.com/frameshift/frameshift/scanner"
+	"github.com/frameshift/frameshift/scanner/history"
 )
 
 // The helpers below are shared by the encoders that lay out the same facts for
@@ -261,4 +262,17 @@ func topN(opts Options) int {
 		return 10
 	}
 	return opts.Top
+}
+
+// sampledPoints picks at most n points of a history, evenly spread, always with
+// the first and the last, for tables that must stay short.
+func sampledPoints(points []history.Point, n int) []history.Point {
+	if len(points) <= n || n < 2 {
+		return points
+	}
+	out := make([]history.Point, 0, n)
+	for k := 0; k < n; k++ {
+		out = append(out, points[k*(len(points)-1)/(n-1)])
+	}
+	return out
 }
