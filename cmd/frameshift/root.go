@@ -47,6 +47,7 @@ and any→Keras 3.`,
 		newExplainCmd(io, nil),
 		newDiffCmd(io, nil),
 		newHistoryCmd(io, nil),
+		newMergeCmd(io, nil),
 		newVersionCmd(io),
 	)
 	return root

@@ -64,17 +64,19 @@ type scanOptions struct {
 	io *ioStreams
 
 	Input    string
+	Inputs   []string // every positional input; several make a portfolio scan (portfolio.go)
 	Baseline string
 	FailOn   []string
 	inputFlags
 	estimateFlags
 	outputFlags
+	portfolioFlags
 }
 
 func newScanCmd(io *ioStreams, runF func(*scanOptions) error) *cobra.Command {
 	opts := &scanOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "scan [flags] <path-or-git-url>",
+		Use:   "scan [flags] <path-or-git-url>...",
 		Short: "Inventory TensorFlow, Keras, PyTorch and JAX use and estimate migrations",
 		Long: `Scan a local folder, a local git repository, or a remote git repository
 (https, ssh, file:// or GitHub owner/repo shorthand) and report, file by file and
@@ -94,15 +96,19 @@ new: policies compare with --baseline (a JSON report or a git ref).`,
   frameshift scan fixtures/tf1-graph --format json -o scan.json
   frameshift scan https://github.com/google/trax --ref v1.4.1
   frameshift scan . -o table -o sarif=frameshift.sarif -o html=report.html
-  frameshift scan . --baseline origin/main --fail-on new:tf1`,
+  frameshift scan . --baseline origin/main --fail-on new:tf1
+  frameshift scan --repos repos.txt --out-dir reports --shard 1/4 (see docs/scale.md)`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return &UsageError{Err: fmt.Errorf("scan needs exactly one path or git URL, got %d", len(args)), Command: cmd.CommandPath()}
+			if len(args) == 0 && !cmd.Flags().Changed("repos") {
+				return &UsageError{Err: errors.New("scan needs exactly one path or git URL, or several (or --repos FILE) for a portfolio, got 0"), Command: cmd.CommandPath()}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Input = args[0]
+			opts.Inputs = args
+			if len(args) > 0 {
+				opts.Input = args[0]
+			}
 			opts.formatSet = cmd.Flags().Changed("format")
 			if runF != nil {
 				return runF(opts)
@@ -115,12 +121,16 @@ new: policies compare with --baseline (a JSON report or a git ref).`,
 	opts.estimateFlags.register(f)
 	f.BoolVar(&opts.NoEstimate, "no-estimate", false, "inventory only, no migration estimate")
 	opts.outputFlags.register(f, "table, json, sarif, markdown, html, csv (and see -o)")
+	opts.portfolioFlags.register(f)
 	f.StringVar(&opts.Baseline, "baseline", "", "JSON report or git ref to compare with: marks findings new or existing")
 	f.StringArrayVar(&opts.FailOn, "fail-on", nil, "policy that fails the run with exit code 1 when broken (repeatable)")
 	return cmd
 }
 
 func runScan(ctx context.Context, opts *scanOptions) error {
+	if opts.portfolioFlags.wanted(len(opts.Inputs)) {
+		return runPortfolio(ctx, opts, opts.Inputs)
+	}
 	specs, err := parseOutputs(opts.Outputs, opts.Format, opts.formatSet)
 	if err != nil {
 		return err

@@ -1,0 +1,450 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/frameshift/frameshift/estimator"
+	"github.com/frameshift/frameshift/report"
+	"github.com/frameshift/frameshift/report/drift"
+	"github.com/frameshift/frameshift/report/portfolio"
+	"github.com/frameshift/frameshift/scanner"
+	"github.com/frameshift/frameshift/scanner/catalog"
+	"github.com/frameshift/frameshift/scanner/walk"
+)
+
+// portfolioFlags turn scan into a scan of many repositories.
+type portfolioFlags struct {
+	Repos    string
+	OutDir   string
+	Shard    string
+	RepoJobs int
+}
+
+func (p *portfolioFlags) register(f *pflag.FlagSet) {
+	f.StringVar(&p.Repos, "repos", "", "file listing repositories to scan, one '<path-or-url> [ref]' a line ('-' for stdin)")
+	f.StringVar(&p.OutDir, "out-dir", "", "folder for one JSON report per repository; a rerun keeps the reports of unchanged commits")
+	f.StringVar(&p.Shard, "shard", "", "scan only share i of n of the repositories (i/n, e.g. 2/4), for parallel workers")
+	f.IntVar(&p.RepoJobs, "repo-jobs", 2, "repositories scanned at once, each with --jobs file workers")
+}
+
+// wanted reports whether a scan is a portfolio scan: several inputs, or a flag
+// that only makes sense for one.
+func (p *portfolioFlags) wanted(inputs int) bool {
+	return inputs > 1 || p.Repos != "" || p.OutDir != "" || p.Shard != ""
+}
+
+// runPortfolio scans many repositories, each into its own JSON report in --out-dir,
+// then writes the portfolio in the requested formats. A repository that fails is
+// listed and does not stop the others; the exit code is 2 when any failed, else 1
+// when a --fail-on policy broke in any repository, else 0.
+func runPortfolio(ctx context.Context, opts *scanOptions, inputs []string) error {
+	r, err := newPortfolioRunner(opts)
+	if err != nil {
+		return err
+	}
+	entries, err := portfolioEntries(opts, inputs)
+	if err != nil {
+		return err
+	}
+	outDir, cleanup, err := prepareOutDir(opts.OutDir)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	r.outDir = outDir
+	r.dates = previousDates(outDir)
+
+	outcomes, err := r.runAll(ctx, entries)
+	if err != nil {
+		return err
+	}
+	run := &portfolio.Run{Shard: r.shard.String()}
+	for _, o := range outcomes {
+		run.Repositories = append(run.Repositories, o.entry)
+	}
+	var buf bytes.Buffer
+	if err := portfolio.WriteRun(&buf, run); err != nil {
+		return fmt.Errorf("encode run summary: %w", err)
+	}
+	runFile := filepath.Join(outDir, r.shard.runFileName())
+	if err := writeFileAtomic(runFile, buf.Bytes()); err != nil {
+		return &InputError{Err: err}
+	}
+	p, err := r.build(run, outcomes)
+	if err != nil {
+		return err
+	}
+	if err := writePortfolio(opts.io, p, r.specs, portfolio.Options{Color: opts.io.colorEnabled(opts.NoColor), Top: opts.Top}); err != nil {
+		return err
+	}
+	return portfolioVerdict(opts.io, outcomes, opts.OutDir, runFile)
+}
+
+// portfolioRunner scans the entries of one run; it is shared by the workers and
+// holds nothing that changes after it is made, except through its mutex.
+type portfolioRunner struct {
+	opts     *scanOptions
+	quiet    *ioStreams
+	specs    []outputSpec
+	cat      *catalog.Catalog
+	estOpts  estimator.Options
+	policies []drift.Policy
+	shard    shard
+	outDir   string
+	dates    map[string]string
+}
+
+func newPortfolioRunner(opts *scanOptions) (*portfolioRunner, error) {
+	if opts.Baseline != "" {
+		return nil, usageErrorf("--baseline names one repository's baseline; scan that repository alone to compare with it")
+	}
+	if opts.RepoJobs < 1 {
+		return nil, usageErrorf("--repo-jobs must be 1 or more, got %d", opts.RepoJobs)
+	}
+	if opts.Jobs < 0 {
+		return nil, usageErrorf("--jobs must be 0 (all CPUs) or more, got %d", opts.Jobs)
+	}
+	if _, err := parseSize(opts.MaxFileSize); err != nil {
+		return nil, err
+	}
+	if err := walk.ValidateGlobs(opts.Include, opts.Exclude); err != nil {
+		return nil, &UsageError{Err: err}
+	}
+	sh, err := parseShard(opts.Shard)
+	if err != nil {
+		return nil, err
+	}
+	specs, err := parseOutputs(opts.Outputs, opts.Format, opts.formatSet)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range specs {
+		if _, err := portfolio.Lookup(s.format, portfolio.Options{}); err != nil {
+			return nil, usageErrorf("%v; each repository's own report is JSON, in --out-dir", err)
+		}
+	}
+	cat, err := catalog.Load(opts.RuleFiles...)
+	if err != nil {
+		return nil, &InputError{Err: err}
+	}
+	estOpts, err := opts.estimateFlags.options(cat)
+	if err != nil {
+		return nil, err
+	}
+	policies, err := parsePolicies(opts.FailOn, cat)
+	if err != nil {
+		return nil, err
+	}
+	if drift.NeedsBaseline(policies) {
+		return nil, usageErrorf("policies starting with new: compare one repository with its baseline; a portfolio scan evaluates the others in every repository")
+	}
+	// Clone progress and per-file counters of several repositories at once would
+	// garble a terminal: the run shows its own progress line instead.
+	quiet := &ioStreams{In: opts.io.In, Out: opts.io.Out, ErrOut: opts.io.ErrOut}
+	return &portfolioRunner{opts: opts, quiet: quiet, specs: specs, cat: cat, estOpts: estOpts, policies: policies, shard: sh}, nil
+}
+
+// portfolioEntries gathers the positional inputs and the --repos list, applies
+// --ref to the entries that name no ref, drops repeats and keeps this shard's.
+func portfolioEntries(opts *scanOptions, inputs []string) ([]repoEntry, error) {
+	var all []repoEntry
+	for _, in := range inputs {
+		all = append(all, repoEntry{Input: in})
+	}
+	if opts.Repos != "" {
+		listed, err := readRepoList(opts.Repos, opts.io.In)
+		if err != nil {
+			return nil, err
+		}
+		if len(listed) == 0 && len(inputs) == 0 {
+			return nil, inputErrorf("repository list %s names no repository", opts.Repos)
+		}
+		all = append(all, listed...)
+	}
+	for i := range all {
+		if all[i].Ref == "" {
+			all[i].Ref = opts.Ref
+		}
+	}
+	all = dedupeEntries(all)
+	sh, _ := parseShard(opts.Shard) // validated by newPortfolioRunner
+	var out []repoEntry
+	for _, e := range all {
+		if sh.keeps(e) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// prepareOutDir makes --out-dir, or a temporary folder removed at the end when
+// the reports are only needed for the portfolio.
+func prepareOutDir(dir string) (string, func(), error) {
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "frameshift-portfolio-*")
+		if err != nil {
+			return "", nil, fmt.Errorf("create a folder for the reports: %w", err)
+		}
+		return tmp, func() { os.RemoveAll(tmp) }, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", nil, inputErrorf("create --out-dir %s: %v", dir, err)
+	}
+	return dir, func() {}, nil
+}
+
+// outcome is what happened to one entry.
+type outcome struct {
+	entry      portfolio.RunEntry
+	violations []drift.Violation
+}
+
+// runAll scans the entries, --repo-jobs at a time, and returns their outcomes in
+// the entries' key order. Only cancellation stops it early.
+func (r *portfolioRunner) runAll(ctx context.Context, entries []repoEntry) ([]outcome, error) {
+	progress := newPortfolioProgress(r.opts.io, len(entries))
+	defer progress.finish()
+	outcomes := make([]outcome, len(entries))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(r.opts.RepoJobs)
+	for i, e := range entries {
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			outcomes[i] = r.scanOneSafe(gctx, e)
+			progress.finished(outcomes[i].entry.Status)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(outcomes, func(i, j int) bool { return outcomes[i].entry.Name < outcomes[j].entry.Name })
+	return outcomes, nil
+}
+
+// scanOneSafe turns a panic in one repository into that repository's failure, so
+// one hostile repository never stops the others.
+func (r *portfolioRunner) scanOneSafe(ctx context.Context, e repoEntry) (o outcome) {
+	defer func() {
+		if v := recover(); v != nil {
+			o = r.failed(e, fmt.Errorf("internal error: %v", v))
+		}
+	}()
+	return r.scanOne(ctx, e)
+}
+
+// scanOne brings one entry's report up to date: kept when the report in --out-dir
+// is for the commit the repository would be scanned at, written otherwise.
+func (r *portfolioRunner) scanOne(ctx context.Context, e repoEntry) outcome {
+	name := reportName(e)
+	path := filepath.Join(r.outDir, name)
+	prev := readPrevious(path, e, r.cat.Digest())
+	if prev != nil {
+		// A remote repository answers what its ref points at without a clone.
+		if c, ok := remoteCommit(ctx, e.Input, e.Ref); ok && c == prev.doc.Inventory.Source.Commit {
+			return r.keep(e, name, path, prev, r.dates[e.key()+"\x00"+c])
+		}
+	}
+	src, err := openSource(ctx, r.quiet, e.Input, e.Ref, false)
+	if err != nil {
+		return r.failed(e, err)
+	}
+	defer src.Close()
+	info := src.Info()
+	when := commitTime(src)
+	if prev != nil && info.Commit != "" && info.Commit == prev.doc.Inventory.Source.Commit {
+		return r.keep(e, name, path, prev, when)
+	}
+	cfg, err := readRepoConfig(src.FS(), info.Input)
+	if err != nil {
+		return r.failed(e, err)
+	}
+	in := r.opts.inputFlags
+	in.Include = append(append([]string{}, cfg.Include...), in.Include...)
+	in.Exclude = append(append([]string{}, cfg.Exclude...), in.Exclude...)
+	inv, err := scanSource(ctx, r.quiet, src, &in, r.cat)
+	if err != nil {
+		return r.failed(e, err)
+	}
+	doc, err := r.document(inv)
+	if err != nil {
+		return r.failed(e, err)
+	}
+	if err := writeOutputs(r.quiet, doc, []outputSpec{{format: "json", path: path}}, report.Options{}); err != nil {
+		return r.failed(e, err)
+	}
+	return r.done(e, name, portfolio.StatusScanned, info.Commit, when, doc.Violations)
+}
+
+// keep reuses a report of the same commit. Its estimate and policies are worked
+// out again from the stored inventory (no clone, no scan), so a rerun with other
+// estimate options or policies stays right; the file is rewritten only if that
+// changes it.
+func (r *portfolioRunner) keep(e repoEntry, name, path string, prev *previousReport, when string) outcome {
+	doc, err := r.document(prev.doc.Inventory)
+	if err != nil {
+		return r.failed(e, err)
+	}
+	var buf bytes.Buffer
+	if err := (report.JSONEncoder{}).Encode(&buf, doc); err != nil {
+		return r.failed(e, fmt.Errorf("encode report %s: %w", path, err))
+	}
+	if !bytes.Equal(buf.Bytes(), prev.data) {
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			return r.failed(e, err)
+		}
+	}
+	return r.done(e, name, portfolio.StatusKept, doc.Inventory.Source.Commit, when, doc.Violations)
+}
+
+// document adds the estimate and the policy verdicts to an inventory.
+func (r *portfolioRunner) document(inv *scanner.Inventory) (*report.Document, error) {
+	doc := &report.Document{Inventory: inv}
+	if !r.opts.NoEstimate {
+		est, err := estimateDoc(inv, r.estOpts)
+		if err != nil {
+			return nil, err
+		}
+		doc.Estimate = est
+	}
+	doc.Violations = drift.Evaluate(r.policies, inv, nil)
+	return doc, nil
+}
+
+func (r *portfolioRunner) done(e repoEntry, name, status, commit, when string, vs []drift.Violation) outcome {
+	return outcome{
+		entry: portfolio.RunEntry{
+			Name: e.key(), Input: portfolio.NormalizeInput(e.Input), Ref: e.Ref,
+			Report: name, Status: status, Commit: commit, CommitTime: when,
+		},
+		violations: vs,
+	}
+}
+
+func (r *portfolioRunner) failed(e repoEntry, err error) outcome {
+	reason := sentence(err.Error())
+	if errors.Is(err, context.Canceled) {
+		reason = "canceled"
+	}
+	return outcome{entry: portfolio.RunEntry{
+		Name: e.key(), Input: portfolio.NormalizeInput(e.Input), Ref: e.Ref, Status: portfolio.StatusFailed, Reason: reason,
+	}}
+}
+
+// build reads back the reports of this run, one at a time, into the portfolio.
+func (r *portfolioRunner) build(run *portfolio.Run, outcomes []outcome) (*portfolio.Portfolio, error) {
+	b := portfolio.NewBuilder()
+	b.AddRun(run)
+	for _, o := range outcomes {
+		if o.entry.Report == "" {
+			continue
+		}
+		path := filepath.Join(r.outDir, o.entry.Report)
+		doc, _, err := portfolio.ReadFile(path)
+		if err != nil {
+			return nil, &InputError{Err: err}
+		}
+		if err := b.AddReport(o.entry.Report, doc); err != nil {
+			return nil, &InputError{Err: err}
+		}
+	}
+	p, err := b.Build()
+	if err != nil {
+		return nil, &InputError{Err: err}
+	}
+	return p, nil
+}
+
+// writePortfolio renders the portfolio in every requested format, files written
+// atomically.
+func writePortfolio(io *ioStreams, p *portfolio.Portfolio, specs []outputSpec, opts portfolio.Options) error {
+	for _, spec := range specs {
+		o := opts
+		o.Color = opts.Color && spec.path == "" && spec.format == "table"
+		enc, err := portfolio.Lookup(spec.format, o)
+		if err != nil {
+			return usageErrorf("%v", err)
+		}
+		var buf bytes.Buffer
+		if err := enc.Encode(&buf, p); err != nil {
+			return fmt.Errorf("encode %s portfolio: %w", spec.format, err)
+		}
+		if spec.path == "" {
+			if _, err := io.Out.Write(buf.Bytes()); err != nil {
+				return fmt.Errorf("write portfolio: %w", err)
+			}
+			continue
+		}
+		if err := writeOutputFile(spec.path, buf.Bytes()); err != nil {
+			return &InputError{Err: err}
+		}
+	}
+	return nil
+}
+
+// writeOutputFile writes atomically, except to an existing file that is not a
+// regular one (-o json=/dev/null, a named pipe): renaming over it would replace
+// the device with a file.
+func writeOutputFile(path string, data []byte) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}
+	return writeFileAtomic(path, data)
+}
+
+// portfolioVerdict lists failures and broken policies on stderr and turns them
+// into the exit code: failures (2) outrank policies (1).
+func portfolioVerdict(io *ioStreams, outcomes []outcome, outDir, runFile string) error {
+	var failed []portfolio.RunEntry
+	var broken []string
+	for _, o := range outcomes {
+		if o.entry.Status == portfolio.StatusFailed {
+			failed = append(failed, o.entry)
+		}
+		for _, v := range o.violations {
+			broken = append(broken, fmt.Sprintf("  %s: %s: %s", o.entry.Name, v.Policy, v.Message))
+		}
+	}
+	if len(broken) > 0 {
+		fmt.Fprintf(io.ErrOut, "frameshift: %d %s broken:\n%s\n", len(broken), pluralWord(len(broken), "policy", "policies"), strings.Join(broken, "\n"))
+	}
+	if len(failed) > 0 {
+		fmt.Fprintf(io.ErrOut, "frameshift: %d of %d %s failed:\n", len(failed), len(outcomes), pluralWord(len(outcomes), "repository", "repositories"))
+		for _, f := range failed {
+			fmt.Fprintf(io.ErrOut, "  %s: %s\n", f.Name, f.Reason)
+		}
+		where := "the others' reports are in the portfolio"
+		if outDir != "" {
+			where = "listed in " + runFile + "; the others' reports are written"
+		}
+		return inputErrorf("%d of %d %s could not be scanned (%s)", len(failed), len(outcomes), pluralWord(len(outcomes), "repository", "repositories"), where)
+	}
+	if len(broken) > 0 {
+		return ErrPolicyViolated
+	}
+	return nil
+}
