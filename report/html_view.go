@@ -374,7 +374,7 @@ func newPathView(p estimator.PathEstimate, top, index int) pathView {
 	pv := pathView{ID: p.ID, Title: p.From + " → " + p.To, Anchor: "path-" + strconv.Itoa(index)}
 	ds, _ := capped(p.Drivers, top)
 	for _, d := range ds {
-		pv.Drivers = append(pv.Drivers, []string{d.Kind, d.Name, humanize.Comma(int64(d.Uses)), hoursText(d.Hours), percent(d.Share)})
+		pv.Drivers = append(pv.Drivers, []string{d.Kind, driverName(d.Kind, d.Name), humanize.Comma(int64(d.Uses)), hoursText(d.Hours), percent(d.Share)})
 	}
 	for _, b := range p.Blockers {
 		ev, more := capped(b.Evidence, 5)
@@ -384,9 +384,9 @@ func newPathView(p estimator.PathEstimate, top, index int) pathView {
 	folders, _ := capped(p.Folders, max(top, 12))
 	var rows []barRow
 	for _, f := range folders {
-		rows = append(rows, barRow{Label: f.Name, Amount: f.Hours, Fill: "#56B4E9",
+		rows = append(rows, barRow{Label: folderLabel(f.Name), Amount: f.Hours, Fill: "#56B4E9",
 			Value:   percent(f.Share) + " · " + rangeText(f.EngMonths, "eng-months"),
-			Tooltip: fmt.Sprintf("%s: %s uses, %s hours, %s of the work", f.Name, humanize.Comma(int64(f.Uses)), hoursText(f.Hours), percent(f.Share))})
+			Tooltip: fmt.Sprintf("%s: %s uses, %s hours, %s of the work", folderLabel(f.Name), humanize.Comma(int64(f.Uses)), hoursText(f.Hours), percent(f.Share))})
 	}
 	pv.FolderChart = newBarChart("chart-folders-"+strconv.Itoa(index),
 		"Effort by folder, "+p.ID, "Share of the path's work hours in each top-level folder.", rows)

@@ -275,7 +275,7 @@ func (m *mdReport) pathDetails(p *estimator.PathEstimate) {
 		ds, _ := capped(p.Drivers, m.top)
 		var parts []string
 		for _, d := range ds {
-			parts = append(parts, fmt.Sprintf("%s %s (%s)", mdText(d.Kind), mdCode(d.Name, false), percent(d.Share)))
+			parts = append(parts, fmt.Sprintf("%s %s (%s)", mdText(d.Kind), mdCode(driverName(d.Kind, d.Name), false), percent(d.Share)))
 		}
 		m.printf("**Cost drivers of %s:** %s\n\n", mdCode(p.ID, false), strings.Join(parts, ", "))
 	}

@@ -276,3 +276,20 @@ func sampledPoints(points []history.Point, n int) []history.Point {
 	}
 	return out
 }
+
+// folderLabel names the estimator's folder "." (files at the top of the
+// repository) in words.
+func folderLabel(name string) string {
+	if name == "." {
+		return "(top level)"
+	}
+	return name
+}
+
+// driverName is a cost driver's name for people: folders through folderLabel.
+func driverName(kind, name string) string {
+	if kind == "folder" {
+		return folderLabel(name)
+	}
+	return name
+}
