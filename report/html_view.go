@@ -18,6 +18,8 @@ const (
 	htmlFindingsPerFile = 50
 	htmlDriftList       = 50
 	htmlSkippedRows     = 100
+	// htmlValueRunes bounds one symbol or path shown in a table cell.
+	htmlValueRunes = 300
 )
 
 // htmlView is everything the template shows, selected, ordered and formatted in
@@ -207,12 +209,12 @@ func (v *htmlView) files(inv *scanner.Inventory, top int) {
 	files := TopFiles(inv, top)
 	for _, f := range files {
 		fv := fileView{
-			Path: f.Path, Findings: humanize.Comma(int64(f.Findings)),
-			Frameworks: strings.Join(f.Frameworks, ", "), Lines: humanize.Comma(int64(f.Lines)),
+			Path: f.Path, Findings: plural(f.Findings, "finding"),
+			Frameworks: strings.Join(f.Frameworks, ", "), Lines: plural(f.Lines, "line") + " of code",
 		}
 		items, more := capped(byFile[f.Path], htmlFindingsPerFile)
 		for _, fd := range items {
-			fv.Rows = append(fv.Rows, []string{lineInFile(fd), fd.Rule, fd.Symbol, string(fd.Kind), fd.Era, fd.Replacement})
+			fv.Rows = append(fv.Rows, []string{lineInFile(fd), fd.Rule, clip(fd.Symbol, htmlValueRunes), string(fd.Kind), fd.Era, clip(fd.Replacement, htmlValueRunes)})
 		}
 		fv.More = more
 		v.TopFiles = append(v.TopFiles, fv)
@@ -308,7 +310,7 @@ func newFindingList(findings []scanner.Finding, n int) findingList {
 	shown, more := capped(sortedFindings(findings), n)
 	l := findingList{More: more}
 	for _, f := range shown {
-		l.Rows = append(l.Rows, []string{findingPlace(f), f.Rule, f.Symbol})
+		l.Rows = append(l.Rows, []string{clip(findingPlace(f), htmlValueRunes), f.Rule, clip(f.Symbol, htmlValueRunes)})
 	}
 	return l
 }
