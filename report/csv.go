@@ -44,9 +44,6 @@ func (CSVEncoder) Encode(w io.Writer, doc *Document) error {
 	return cw.Error()
 }
 
-// CSVColumns returns the CSV header, for documentation and tests.
-func CSVColumns() []string { return append([]string(nil), csvHeader...) }
-
 // guardFormulas neutralises cells that a spreadsheet would run as a formula (file
 // names and symbols come from the scanned repository): a cell starting with = + -
 // @, a tab or a carriage return gets a leading apostrophe, as OWASP advises.

@@ -94,7 +94,8 @@ func lineInFile(f scanner.Finding) string {
 	return strconv.Itoa(f.Line)
 }
 
-// baselineFindings returns the findings marked new against a baseline.
+// baselineFindings returns the findings with a given baseline mark (new or
+// existing), in report order.
 func baselineFindings(inv *scanner.Inventory, mark string) []scanner.Finding {
 	var out []scanner.Finding
 	for _, f := range sortedFindings(inv.Findings) {
