@@ -163,93 +163,6 @@ func lookupRule(cat *catalog.Catalog, id string) *catalog.Rule {
 	return cat.Rule(id)
 }
 
-// SARIFLevel maps a difficulty level to a SARIF result level: work that changes
-// the architecture is an error, complex work a warning, anything smaller a note.
-func SARIFLevel(l catalog.Level) string {
-	switch l {
-	case catalog.LevelRearchitecture, catalog.LevelRedesign:
-		return "error"
-	case catalog.LevelComplex:
-		return "warning"
-	}
-	return "note"
-}
-
-// sarifRule describes one rule that fired. A rule missing from the catalog (a
-// report read back after the catalog changed) is described from its first finding.
-func sarifRule(id string, r *catalog.Rule, sample scanner.Finding) *sarif.ReportingDescriptor {
-	d := sarif.NewReportingDescriptor()
-	d.ID = strPtr(id)
-	framework, era, category := sample.Framework, sample.Era, sample.Category
-	summary := fmt.Sprintf("A %s API (era %s, category %s).", framework, era, category)
-	var level catalog.Level = catalog.LevelMinor
-	var hints []targetHint
-	props := sarif.NewPropertyBag()
-	if r != nil {
-		framework, era, category = r.Framework, r.Era, r.Category
-		if r.Summary != "" {
-			summary = r.Summary
-		}
-		level = r.Level
-		hints = ruleHints(r)
-		if len(r.Levels) > 0 {
-			props.Add("levels", r.Levels)
-		}
-		if len(r.Tags) > 0 {
-			props.Add("frameshift-tags", append([]string(nil), r.Tags...))
-		}
-	}
-	props.Add("difficulty", string(level))
-	props.Tags = uniqueNonEmpty(framework, era, category)
-
-	d.ShortDescription = textMessage(summary)
-	full := summary
-	var md strings.Builder
-	md.WriteString(summary)
-	for i, h := range hints {
-		if i == 0 {
-			full += "\n"
-			md.WriteString("\n")
-		}
-		full += fmt.Sprintf("\nTo %s: %s", h.target, h.text)
-		fmt.Fprintf(&md, "\n- **To %s:** %s", h.target, h.text)
-	}
-	d.FullDescription = textMessage(full)
-	d.Help = textMessage(full)
-	d.Help.Markdown = strPtr(md.String())
-	cfg := sarif.NewReportingConfiguration()
-	cfg.Level = SARIFLevel(level)
-	d.DefaultConfiguration = cfg
-	d.Properties = props
-	return d
-}
-
-type targetHint struct{ target, text string }
-
-// ruleHints lists a rule's hints in the catalog's order of targets, so that the
-// output does not depend on map iteration.
-func ruleHints(r *catalog.Rule) []targetHint {
-	var out []targetHint
-	known := map[string]bool{}
-	for _, t := range catalog.Targets {
-		known[t] = true
-		if h := r.Hints[t]; h != "" {
-			out = append(out, targetHint{t, h})
-		}
-	}
-	var extra []string
-	for t, h := range r.Hints {
-		if !known[t] && h != "" {
-			extra = append(extra, t)
-		}
-	}
-	sort.Strings(extra)
-	for _, t := range extra {
-		out = append(out, targetHint{t, r.Hints[t]})
-	}
-	return out
-}
-
 func sarifResult(f scanner.Finding, r *catalog.Rule, ruleIndex int, target string) *sarif.Result {
 	res := sarif.NewResult()
 	res.RuleID = strPtr(f.Rule)
@@ -294,58 +207,6 @@ func sarifResult(f scanner.Finding, r *catalog.Rule, ruleIndex int, target strin
 	}
 	res.Properties = props
 	return res
-}
-
-// FindingMessage says what a finding's symbol is and what replaces it: the
-// catalog's replacement when the symbol was renamed, else the rule's hint for the
-// recommended target. In a notebook it names the cell, because the line and column
-// count inside the cell, not inside the .ipynb file.
-func FindingMessage(f scanner.Finding, r *catalog.Rule, target string) string {
-	var b strings.Builder
-	if f.Cell != nil {
-		fmt.Fprintf(&b, "Notebook cell %d, line %d: ", *f.Cell, f.Line)
-	}
-	fmt.Fprintf(&b, "%s (%s", clip(f.Symbol, maxMessageSymbol), f.Kind)
-	if f.Era != "" {
-		fmt.Fprintf(&b, ", %s", f.Era)
-	}
-	if f.Category != "" {
-		fmt.Fprintf(&b, " %s", f.Category)
-	}
-	b.WriteString(")")
-	if r != nil && r.Summary != "" {
-		b.WriteString(": ")
-		b.WriteString(r.Summary)
-	} else {
-		b.WriteString(".")
-	}
-	switch {
-	case f.Replacement != "" && !strings.EqualFold(f.Replacement, "no equivalent"):
-		fmt.Fprintf(&b, " Replace with %s.", clip(f.Replacement, maxMessageSymbol))
-	default:
-		if f.Replacement != "" {
-			b.WriteString(" It has no direct equivalent.")
-		}
-		if h := hintFor(r, target); h.text != "" {
-			fmt.Fprintf(&b, " To %s: %s", h.target, h.text)
-		}
-	}
-	return b.String()
-}
-
-// hintFor picks the hint for the recommended target, or else the first hint in
-// the catalog's order of targets.
-func hintFor(r *catalog.Rule, target string) targetHint {
-	if r == nil {
-		return targetHint{}
-	}
-	if h := r.Hints[target]; target != "" && h != "" {
-		return targetHint{target, h}
-	}
-	if hs := ruleHints(r); len(hs) > 0 {
-		return hs[0]
-	}
-	return targetHint{}
 }
 
 // baselineState maps the scanner's baseline marks to SARIF's vocabulary.
@@ -419,29 +280,6 @@ func sarifProvenance(src scanner.SourceInfo) *sarif.VersionControlDetails {
 func relativeURI(path string) string {
 	path = strings.TrimLeft(strings.ReplaceAll(path, "\\", "/"), "/")
 	return (&url.URL{Path: path}).String()
-}
-
-// firedRules returns the ids of the rules with at least one finding, sorted.
-func firedRules(findings []scanner.Finding) []string {
-	seen := map[string]bool{}
-	var ids []string
-	for _, f := range findings {
-		if !seen[f.Rule] {
-			seen[f.Rule] = true
-			ids = append(ids, f.Rule)
-		}
-	}
-	sort.Strings(ids)
-	return ids
-}
-
-func firstFindingOf(findings []scanner.Finding, rule string) scanner.Finding {
-	for _, f := range findings {
-		if f.Rule == rule {
-			return f
-		}
-	}
-	return scanner.Finding{Rule: rule}
 }
 
 func textMessage(text string) *sarif.MultiformatMessageString {
