@@ -31,7 +31,8 @@ func Sparkline(values []int) string {
 	for _, v := range values {
 		i := 0
 		if hi > lo {
-			i = (v - lo) * (len(sparkBlocks) - 1) / (hi - lo)
+			// In floating point: counts from a hand-edited report may be huge.
+			i = int(float64(v-lo) / float64(hi-lo) * float64(len(sparkBlocks)-1))
 		}
 		b.WriteRune(sparkBlocks[i])
 	}

@@ -15,7 +15,7 @@ import (
 )
 
 // TableEncoder writes the terminal summary: frameworks with their eras, categories,
-// top files, dependencies and skipped files.
+// top files, the estimate and recommendation, dependencies and skipped files.
 type TableEncoder struct {
 	Options Options
 }
@@ -46,9 +46,15 @@ func (e *TableEncoder) Encode(w io.Writer, doc *Document) error {
 		tw.section("Top files")
 		tw.table([]string{"File", "Findings", "Frameworks", "Lines"}, []tw2Align{left, right, left, right}, topFileRows(inv, top))
 	}
+	tw.estimate(doc.Estimate, top)
 	if len(inv.Dependencies) > 0 {
 		tw.section("Declared dependencies")
-		tw.table([]string{"Package", "Spec", "Major", "Framework", "Declared in"}, []tw2Align{left, left, right, left, left}, dependencyRows(inv.Dependencies))
+		deps, more := capped(inv.Dependencies, 3*top)
+		rows := dependencyRows(deps)
+		if more > 0 {
+			rows = append(rows, []string{fmt.Sprintf("… %d more (all in --format json)", more), "", "", "", ""})
+		}
+		tw.table([]string{"Package", "Spec", "Major", "Framework", "Declared in"}, []tw2Align{left, left, right, left, left}, rows)
 	}
 	if len(inv.Skipped) > 0 {
 		tw.section("Skipped")

@@ -99,7 +99,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 	doc := &report.Document{Inventory: newInv, Estimate: newEst, Drift: result}
 	doc.Baseline = drift.MarkBaseline(newInv, oldInv)
 	doc.Violations = drift.Evaluate(policies, newInv, oldInv)
-	if err := writeOutputs(opts.io, doc, specs, report.Options{Color: opts.io.colorEnabled(opts.NoColor), Top: opts.Top}); err != nil {
+	if err := writeOutputs(opts.io, doc, specs, report.Options{Color: opts.io.colorEnabled(opts.NoColor), Top: opts.Top, Rules: cat}); err != nil {
 		return err
 	}
 	return reportViolations(opts.io, doc.Violations)

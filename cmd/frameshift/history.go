@@ -137,7 +137,7 @@ func runHistory(ctx context.Context, opts *historyOptions) error {
 		fmt.Fprintf(opts.io.ErrOut, "\r\x1b[K%d commits in %s\n", len(res.Points), time.Since(started).Round(time.Millisecond))
 	}
 	doc := &report.Document{Inventory: newest, History: res}
-	return writeHistoryOutputs(opts.io, doc, specs, report.Options{Color: opts.io.colorEnabled(opts.NoColor), Top: opts.Top})
+	return writeHistoryOutputs(opts.io, doc, specs, report.Options{Color: opts.io.colorEnabled(opts.NoColor), Top: opts.Top, Rules: cat})
 }
 
 // writeHistoryOutputs renders the history: table and CSV are about the commits;

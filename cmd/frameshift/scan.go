@@ -187,7 +187,7 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		}
 	}
 	doc.Violations = drift.Evaluate(policies, inv, base)
-	if err := writeOutputs(opts.io, doc, specs, report.Options{Color: opts.io.colorEnabled(opts.NoColor), Top: opts.Top}); err != nil {
+	if err := writeOutputs(opts.io, doc, specs, report.Options{Color: opts.io.colorEnabled(opts.NoColor), Top: opts.Top, Rules: cat}); err != nil {
 		return err
 	}
 	return reportViolations(opts.io, doc.Violations)
