@@ -86,3 +86,24 @@ func TestGuideStaffingIsAboutThree(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeAlreadyOnTargetDoesNotCount: a Keras 3 model on any-to-keras3 costs
+// nothing, even though its rule sets a level for that path (the rule also covers
+// Keras 2 models, which do cost).
+func TestCodeAlreadyOnTargetDoesNotCount(t *testing.T) {
+	keras2 := estimate(t, newInv(t).addEra("m.py", "est.keras-model", "keras2", 10).build(), Options{Catalog: testCatalog(t)})
+	keras3 := estimate(t, newInv(t).addEra("m.py", "est.keras-model", "keras3", 10).build(), Options{Catalog: testCatalog(t)})
+	var on2, on3 bool
+	for _, p := range keras2.Paths {
+		on2 = on2 || p.ID == "any-to-keras3" && p.Calculation.Uses > 0
+	}
+	for _, p := range keras3.Paths {
+		on3 = on3 || p.ID == "any-to-keras3" && p.Calculation.Uses > 0
+	}
+	if !on2 {
+		t.Error("Keras 2 models should count on any-to-keras3")
+	}
+	if on3 {
+		t.Error("Keras 3 models are already on the target and must not count on any-to-keras3")
+	}
+}

@@ -12,9 +12,16 @@ import (
 //   - its framework must be one the path migrates;
 //   - when the path lists eras, its era must be one of them, unless the rule sets
 //     a level for this path explicitly or carries a tag that blocks the path: the
-//     catalog's author has then said the path must deal with it.
+//     catalog's author has then said the path must deal with it;
+//   - code already in the path's target era (a Keras 3 model on any-to-keras3)
+//     does not count even when its rule sets a level for the path: it is where
+//     the path leads. Only a tag that blocks the path (TPU code on tf1-to-tf2)
+//     still counts there.
 func countsOn(p *paths.Path, it *item) (catalog.Level, bool) {
 	if it.rule == nil || !contains(p.Frameworks, it.f.Framework) {
+		return catalog.LevelNone, false
+	}
+	if it.f.Era == p.Target && !blocks(p, it.rule) {
 		return catalog.LevelNone, false
 	}
 	level := it.rule.LevelFor(p.ID)
@@ -46,6 +53,11 @@ func explicitOn(p *paths.Path, r *catalog.Rule) bool {
 	if _, ok := r.Levels[p.ID]; ok {
 		return true
 	}
+	return blocks(p, r)
+}
+
+// blocks reports whether the rule carries a tag the path loses or must redo.
+func blocks(p *paths.Path, r *catalog.Rule) bool {
 	for _, t := range r.Tags {
 		if p.HasBlocker(t) {
 			return true
