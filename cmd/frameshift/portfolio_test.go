@@ -492,3 +492,60 @@ func TestPortfolioPolicies(t *testing.T) {
 		t.Errorf("stderr should name the TF1 repository only:\n%s", stderr)
 	}
 }
+
+// TestPortfolioRerunAfterChanges: a repository whose commit moved is scanned
+// again; a kept report is re-estimated, and rewritten, when the estimate options
+// change.
+func TestPortfolioRerunAfterChanges(t *testing.T) {
+	f := newPortfolioFixture(t)
+	out := filepath.Join(f.base, "out")
+	legacy, jax := f.entries[0], f.entries[4]
+	args := []string{"scan", legacy.Input, jax.Input, "--out-dir", out, "--no-cache", "--format", "json"}
+	if code, _, stderr := runCLI(t, args...); code != exitOK {
+		t.Fatalf("first run exited %d: %s", code, stderr)
+	}
+	repo, err := git.PlainOpen(legacy.Input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, _ := repo.Worktree()
+	if err := os.WriteFile(filepath.Join(legacy.Input, "eval.py"), []byte(trainTF1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wt.Add("eval.py"); err != nil {
+		t.Fatal(err)
+	}
+	moved, err := wt.Commit("add eval", &git.CommitOptions{Author: &object.Signature{Name: "t", Email: "t@example.com", When: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := mtimes(t, out)
+	time.Sleep(20 * time.Millisecond)
+	if code, _, stderr := runCLI(t, args...); code != exitOK {
+		t.Fatalf("rerun exited %d: %s", code, stderr)
+	}
+	got := statuses(readRun(t, filepath.Join(out, "frameshift-run.json")))
+	if got[legacy.key()] != portfolio.StatusScanned || got[jax.key()] != portfolio.StatusKept {
+		t.Errorf("after a new commit in %s: statuses %v", legacy.key(), got)
+	}
+	doc, _, err := portfolio.ReadFile(filepath.Join(out, reportName(legacy)))
+	if err != nil || doc.Inventory.Source.Commit != moved.String() {
+		t.Fatalf("report of %s is not at the new commit %s: %v", legacy.key(), moved, err)
+	}
+	if after := mtimes(t, out); after[reportName(jax)] != before[reportName(jax)] {
+		t.Errorf("the unchanged repository's report was rewritten")
+	}
+
+	// Other estimate options: kept (no scan), but the stored estimate is redone.
+	if code, _, stderr := runCLI(t, append(args, "--team", "7")...); code != exitOK {
+		t.Fatalf("rerun with --team exited %d: %s", code, stderr)
+	}
+	got = statuses(readRun(t, filepath.Join(out, "frameshift-run.json")))
+	doc, _, err = portfolio.ReadFile(filepath.Join(out, reportName(legacy)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[legacy.key()] != portfolio.StatusKept || doc.Estimate.Team == nil || *doc.Estimate.Team != 7 {
+		t.Errorf("with --team 7: status %s, team %v; want kept and re-estimated for 7", got[legacy.key()], doc.Estimate.Team)
+	}
+}

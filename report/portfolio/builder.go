@@ -82,7 +82,8 @@ func (b *Builder) AddRun(run *Run) {
 			acc = &failureAcc{f: Failure{Name: name, Input: NormalizeInput(e.Input), Ref: strings.TrimSpace(e.Ref)}, reasons: map[string]bool{}}
 			b.failures[name] = acc
 		}
-		reason := strings.TrimSpace(e.Reason)
+		// One line, whatever the summary holds: reasons land in tables.
+		reason := strings.Join(strings.Fields(e.Reason), " ")
 		if reason == "" {
 			reason = "failed (no reason recorded)"
 		}

@@ -23,7 +23,8 @@ func Key(input, ref string) string {
 // trailing slashes, which name the same place.
 func NormalizeInput(input string) string {
 	s := source.Redact(strings.TrimSpace(input))
-	for len(s) > 1 && strings.HasSuffix(s, "/") && !strings.HasSuffix(s, "://") {
+	// Keep "/" and the slashes of a bare scheme ("file:///").
+	for len(s) > 1 && strings.HasSuffix(s, "/") && !strings.HasSuffix(s, "://") && !strings.HasSuffix(s[:len(s)-1], "://") {
 		s = strings.TrimSuffix(s, "/")
 	}
 	return s

@@ -92,7 +92,7 @@ func (e *MarkdownEncoder) ranking(b *strings.Builder, p *Portfolio) {
 		}
 		rows = append(rows, []string{r[0], name, r[2], r[3], r[4], r[5]})
 	}
-	mdTable(b, []string{"#", "Repository", "Target", "Engineer-months", "Share", "Cumulative"}, "rllrrr", rows)
+	mdTable(b, []string{"#", "Repository", "Target", "Engineer-months", "Share", "Cumulative"}, "rlllrr", rows)
 }
 
 func (e *MarkdownEncoder) repositories(b *strings.Builder, p *Portfolio) {

@@ -64,18 +64,25 @@ func oneDecimal(x float64) string {
 // round3 rounds months, as the estimator does: a thousandth of a month is about
 // ten minutes.
 func round3(x float64) float64 {
-	r := math.Round(x*1000) / 1000
-	if r == 0 || math.IsNaN(r) {
-		return 0
-	}
-	return r
+	return roundTo(x, 1000)
 }
 
 // round4 rounds shares.
 func round4(x float64) float64 {
-	r := math.Round(x*10000) / 10000
-	if r == 0 || math.IsNaN(r) {
+	return roundTo(x, 10000)
+}
+
+// roundTo rounds to 1/scale; a number too large to scale is already whole.
+func roundTo(x, scale float64) float64 {
+	if math.IsNaN(x) {
 		return 0
+	}
+	if math.IsInf(x*scale, 0) {
+		return x
+	}
+	r := math.Round(x*scale) / scale
+	if r == 0 {
+		return 0 // no negative zero
 	}
 	return r
 }

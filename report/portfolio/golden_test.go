@@ -1,0 +1,160 @@
+package portfolio
+
+import (
+	"bytes"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/frameshift/frameshift/report"
+	"github.com/frameshift/frameshift/report/drift"
+)
+
+// goldenExt maps a format to its golden file's extension.
+var goldenExt = map[string]string{"table": "txt", "json": "json", "markdown": "md", "html": "html", "csv": "csv"}
+
+// fixturePortfolio is an organisation's portfolio: the seven fixture repositories,
+// a fork of tf1-graph and a vendored copy of the TFX pipeline (so chunks are
+// shared), the PyTorch fixture scanned again at a release branch, and a
+// repository that could not be cloned.
+func fixturePortfolio(t testing.TB) *Builder {
+	t.Helper()
+	b := NewBuilder()
+	for _, n := range fixtureNames {
+		doc := fixtureReport(t, n)
+		if n == "tf1-graph" {
+			doc.Violations = []drift.Violation{{Policy: "era:tf1>0", Message: "270 findings of era tf1"}}
+		}
+		add(t, b, n+".json", doc)
+	}
+	add(t, b, "fork.json", renamed(t, fixtureReport(t, "tf1-graph"), "https://github.com/acme/vision-fork", ""))
+	add(t, b, "vendored.json", renamed(t, fixtureReport(t, "tfx-pipeline"), "git@github.com:acme/ads-pipeline.git", ""))
+	add(t, b, "release.json", renamed(t, fixtureReport(t, "pytorch"), "fixtures/pytorch", "release/2.x"))
+	b.AddRun(&Run{Repositories: []RunEntry{
+		{Name: "https://github.com/acme/archived", Input: "https://github.com/acme/archived", Status: StatusFailed, Reason: "scan https://github.com/acme/archived: repository not found"},
+	}})
+	return b
+}
+
+// hostilePortfolio carries, in every field a report controls, what could break a
+// format: Markdown and HTML markup, table pipes, spreadsheet formulas, mentions,
+// line breaks and a credential-bearing URL (which Key redacts).
+func hostilePortfolio(t testing.TB) *Builder {
+	t.Helper()
+	b := NewBuilder()
+	doc := renamed(t, fixtureReport(t, "tf2-keras"), "https://user:s3cr3t@git.example.com/<script>alert(1)</script>|@team", "=HYPERLINK(\"x\")")
+	doc.Estimate.Recommendation.Summary = "**bold** <b>html</b> | pipe @owner #12"
+	add(t, b, "hostile.json", doc)
+	b.AddRun(&Run{Repositories: []RunEntry{
+		{Input: "+cmd|' /C calc'!A0", Status: StatusFailed, Reason: "=1+1 <img src=x onerror=alert(1)>\nsecond line | @here"},
+	}})
+	return b
+}
+
+func add(t testing.TB, b *Builder, origin string, doc *report.Document) {
+	t.Helper()
+	if err := b.AddReport(origin, doc); err != nil {
+		t.Fatalf("add %s: %v", origin, err)
+	}
+}
+
+// TestGolden renders every case in every format and compares the bytes with
+// testdata/<case>.<ext>.golden. Regenerate with:
+//
+//	UPDATE_GOLDEN=1 go test ./report/portfolio/...
+func TestGolden(t *testing.T) {
+	update := os.Getenv("UPDATE_GOLDEN") != ""
+	cases := map[string]*Portfolio{
+		"fixtures": mustBuild(t, fixturePortfolio(t)),
+		"hostile":  mustBuild(t, hostilePortfolio(t)),
+		"empty":    mustBuild(t, NewBuilder()),
+	}
+	names := make([]string, 0, len(cases))
+	for n := range cases {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for _, enc := range Encoders(Options{}) {
+			t.Run(name+"/"+enc.ID(), func(t *testing.T) {
+				ext, ok := goldenExt[enc.ID()]
+				if !ok {
+					t.Fatalf("no golden extension for format %s: add it to goldenExt", enc.ID())
+				}
+				var buf, again bytes.Buffer
+				if err := enc.Encode(&buf, cases[name]); err != nil {
+					t.Fatalf("encode: %v", err)
+				}
+				if err := enc.Encode(&again, cases[name]); err != nil {
+					t.Fatalf("encode again: %v", err)
+				}
+				if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+					t.Fatal("two encodings of the same portfolio differ")
+				}
+				path := filepath.Join("testdata", name+"."+ext+".golden")
+				if update {
+					if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatalf("read golden: %v (create it with UPDATE_GOLDEN=1 go test ./report/portfolio/...)", err)
+				}
+				if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+					t.Errorf("%s differs (-want +got); if intended, run UPDATE_GOLDEN=1 go test ./report/portfolio/...\n%s", path, diff)
+				}
+			})
+		}
+	}
+}
+
+// TestOrderIndependence adds the same reports and runs in many orders, under
+// other file names, with duplicates: the JSON must not change.
+func TestOrderIndependence(t *testing.T) {
+	type item struct {
+		doc *report.Document
+		run *Run
+	}
+	var items []item
+	for _, n := range fixtureNames {
+		items = append(items, item{doc: fixtureReport(t, n)})
+	}
+	items = append(items,
+		item{doc: renamed(t, fixtureReport(t, "tf1-graph"), "https://github.com/acme/vision-fork", "")},
+		item{run: &Run{Repositories: []RunEntry{{Input: "gone", Status: StatusFailed, Reason: "no such folder"}}}},
+		item{run: &Run{Repositories: []RunEntry{{Input: "gone", Status: StatusFailed, Reason: "no such folder"}}}},
+	)
+	build := func(order []int, prefix string) string {
+		b := NewBuilder()
+		for i, k := range order {
+			it := items[k]
+			if it.run != nil {
+				b.AddRun(it.run)
+				continue
+			}
+			add(t, b, prefix+string(rune('a'+i))+".json", copyDoc(t, it.doc))
+			if i%3 == 0 { // an identical duplicate, as two shards of an overlapping list would give
+				add(t, b, prefix+"dup.json", copyDoc(t, it.doc))
+			}
+		}
+		return encodeJSON(t, mustBuild(t, b))
+	}
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	want := build(order, "run/")
+	rng := rand.New(rand.NewSource(1))
+	for trial := 0; trial < 8; trial++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		if got := build(order, "elsewhere/shard-"+string(rune('0'+trial))+"/"); got != want {
+			t.Fatalf("order %v gives another portfolio:\n%s", order, cmp.Diff(want, got))
+		}
+	}
+}
