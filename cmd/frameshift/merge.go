@@ -58,6 +58,7 @@ commit dates; otherwise merge stops and names them.`,
 		},
 	}
 	opts.outputFlags.register(cmd.Flags(), strings.Join(portfolio.FormatNames(), ", ")+" (and see -o)")
+	cmd.Flags().Lookup("top").Usage = "rows of the effort ranking in the table, Markdown and HTML formats"
 	return cmd
 }
 
