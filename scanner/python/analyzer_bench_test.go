@@ -2,6 +2,7 @@ package python
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -73,4 +74,57 @@ func BenchmarkParseOnly(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCorpus runs the analyzer, and the bare parse, over every .py file of the
+// folder named by FRAMESHIFT_BENCH_CORPUS (see scanner/scan_bench_test.go): the
+// parse is the floor under any tree-sitter analysis of the corpus. ns/op is per
+// pass over all files.
+func BenchmarkCorpus(b *testing.B) {
+	dir := os.Getenv("FRAMESHIFT_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("set FRAMESHIFT_BENCH_CORPUS to a corpus folder (go run ./cmd/gencorpus -out DIR)")
+	}
+	var files [][]byte
+	var size int64
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".py" {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		files = append(files, src)
+		size += int64(len(src))
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	b.Run("parse", func(b *testing.B) {
+		b.SetBytes(size)
+		for i := 0; i < b.N; i++ {
+			for _, src := range files {
+				tree, err := a.parser.ParseCtx(context.Background(), nil, src)
+				if err != nil {
+					b.Fatal(err)
+				}
+				tree.Close()
+			}
+		}
+	})
+	b.Run("analyze", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			for _, src := range files {
+				if _, err := a.Analyze(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 }
