@@ -11,7 +11,7 @@ import (
 var blockerNames = map[string]string{
 	"edge":       "edge deployment (TFLite / LiteRT, TF.js, tflite_runtime, ExecuTorch)",
 	"tfx":        "TFX pipeline (components, ML Metadata)",
-	"tpu":        "TPU-specific code (TPUStrategy, torch_xla, JAX meshes, pmap)",
+	"tpu":        "TPU-specific code (TPUStrategy, torch_xla on TPU, JAX on TPU)",
 	"custom-op":  "custom ops (op libraries, C++/CUDA extensions, custom gradients)",
 	"serving":    "serving stack (TF Serving, SavedModel signatures, TorchServe)",
 	"simulation": "differentiable simulation (scan over ODE steps, brax, diffrax, jax_md)",

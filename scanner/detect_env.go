@@ -48,7 +48,7 @@ func (envSettingDetector) detect(src []byte) []python.Reference {
 			after := src[start+len(v.name):]
 			if m := envAssignment.Find(after); m != nil {
 				if val := v.values.Find(after[len(m):]); val != nil {
-					refs = append(refs, envReference(src, start, string(v.name)+"."+string(val)))
+					refs = append(refs, envReference(src, start, string(v.name)+"."+normaliseSetting(string(val))))
 				}
 			}
 			base = start + len(v.name)
@@ -56,6 +56,18 @@ func (envSettingDetector) detect(src []byte) []python.Reference {
 		}
 	}
 	return refs
+}
+
+// normaliseSetting spells boolean settings one way, so that a rule names them once
+// and every symbol segment is a Python-like name: 1, True and true are all "true".
+func normaliseSetting(v string) string {
+	switch v {
+	case "1", "true", "True":
+		return "true"
+	case "0", "false", "False":
+		return "false"
+	}
+	return v
 }
 
 func envReference(src []byte, start int, symbol string) python.Reference {

@@ -15,7 +15,7 @@ func TestEnvSettingDetector(t *testing.T) {
 		{"python environ", "import os\nos.environ[\"KERAS_BACKEND\"] = \"jax\"\n", []string{"KERAS_BACKEND.jax@2:13"}},
 		{"setdefault", "os.environ.setdefault('KERAS_BACKEND', 'torch')\n", []string{"KERAS_BACKEND.torch@1:24"}},
 		{"notebook magic", "#env KERAS_BACKEND=tensorflow\n", []string{"KERAS_BACKEND.tensorflow@1:6"}},
-		{"shell export", "export TF_USE_LEGACY_KERAS=1\n", []string{"TF_USE_LEGACY_KERAS.1@1:8"}},
+		{"shell export", "export TF_USE_LEGACY_KERAS=1\n", []string{"TF_USE_LEGACY_KERAS.true@1:8"}},
 		{"dockerfile", "ENV PJRT_DEVICE TPU\n", []string{"PJRT_DEVICE.TPU@1:5"}},
 		{"yaml", "env:\n  JAX_PLATFORMS: tpu\n", []string{"JAX_PLATFORMS.tpu@2:3"}},
 		{"unknown value", "KERAS_BACKEND=theano\n", nil},

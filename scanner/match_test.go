@@ -18,8 +18,8 @@ rules:
     era: tf1
     category: ops
     arguments:
-      - {symbol: tensorflow.reduce_sum, keyword: keep_dims, to: keepdims}
-      - {symbol: tensorflow.nn, keyword: dim, to: axis}
+      - {symbol: tensorflow.testonly_reduce, keyword: keep_dims, to: keepdims}
+      - {symbol: tensorflow.testonly_nn, keyword: dim, to: axis}
     level: trivial
     summary: renamed keyword
   - id: test.tpu-devices
@@ -27,7 +27,7 @@ rules:
     era: jax
     category: tpu
     arguments:
-      - {symbol: jax.devices, value: tpu, to: "jax.devices()"}
+      - {symbol: jax.testonly_devices, value: tpu, to: "jax.devices()"}
     level: complex
     summary: TPU devices
 `
@@ -40,11 +40,11 @@ rules:
 	}
 	fa := newTestAnalyzer(t, cat)
 	src := "import tensorflow as tf\nimport jax\n" +
-		"a = tf.reduce_sum(x, keep_dims=True)\n" +
-		"b = tf.reduce_sum(x, keepdims=True)\n" +
-		"c = tf.nn.softmax(x, dim=1)\n" +
-		"d = jax.devices('tpu')\n" +
-		"e = jax.devices('gpu')\n"
+		"a = tf.testonly_reduce(x, keep_dims=True)\n" +
+		"b = tf.testonly_reduce(x, keepdims=True)\n" +
+		"c = tf.testonly_nn.softmax(x, dim=1)\n" +
+		"d = jax.testonly_devices('tpu')\n" +
+		"e = jax.testonly_devices('gpu')\n"
 	res := fa.analyzeFile("m.py", []byte(src), nil)
 	var got []string
 	for _, f := range res.findings {
@@ -53,9 +53,9 @@ rules:
 		}
 	}
 	want := []string{
-		"tensorflow.reduce_sum(keep_dims=) -> keepdims",
-		"tensorflow.nn.softmax(dim=) -> axis",
-		`jax.devices("tpu") -> jax.devices()`,
+		"tensorflow.testonly_reduce(keep_dims=) -> keepdims",
+		"tensorflow.testonly_nn.softmax(dim=) -> axis",
+		`jax.testonly_devices("tpu") -> jax.devices()`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

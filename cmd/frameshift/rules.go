@@ -102,13 +102,13 @@ func writeRulesTable(w io.Writer, rules []*catalog.Rule, path string) error {
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 	)
-	table.Header("Rule", "Framework", "Era", "Category", levelHeader, "Symbols", "Summary")
+	table.Header("Rule", "Framework", "Era", "Category", levelHeader, "Entries", "Summary")
 	for _, r := range rules {
 		level := r.Level
 		if path != "" {
 			level = r.LevelFor(path)
 		}
-		if err := table.Append(r.ID, r.Framework, r.Era, r.Category, string(level), fmt.Sprint(len(r.Symbols)+len(r.Renames)+len(r.Methods)), r.Summary); err != nil {
+		if err := table.Append(r.ID, r.Framework, r.Era, r.Category, string(level), fmt.Sprint(len(r.Symbols)+len(r.Renames)+len(r.Methods)+len(r.Arguments)), r.Summary); err != nil {
 			return err
 		}
 	}
@@ -176,6 +176,19 @@ func writeRuleMarkdown(b *strings.Builder, r *catalog.Rule) {
 	for _, t := range catalog.Targets {
 		if h, ok := r.Hints[t]; ok {
 			fmt.Fprintf(b, "- to %s: %s\n", t, mdEscape(h))
+		}
+	}
+	if len(r.Arguments) > 0 {
+		fmt.Fprintf(b, "\n| call | argument | replacement |\n|---|---|---|\n")
+		for _, a := range r.Arguments {
+			arg := "`" + a.Keyword + "=`"
+			if a.Keyword == "" {
+				arg = "first argument"
+			}
+			if a.Value != "" {
+				arg += " `" + a.Value + "`"
+			}
+			fmt.Fprintf(b, "| `%s` | %s | %s |\n", a.Symbol, arg, mdEscape(a.To))
 		}
 	}
 	if len(r.Renames) > 0 {
