@@ -36,8 +36,9 @@ func (e *TableEncoder) Encode(w io.Writer, p *Portfolio) error {
 				[]tw.Align{left, right, left, left, left, left, left}, pathTotalRows(p.Estimate.Paths))
 		}
 		t.section("Repositories")
-		t.table([]string{"Repository", "Commit", "Frameworks", "Findings", "Target", "Route", "Engineer-months", "Risk"},
-			[]tw.Align{left, left, left, right, left, left, left, left}, repositoryRows(p.Repositories))
+		// A terminal is narrow: the commit is in every other format.
+		t.table([]string{"Repository", "Frameworks", "Findings", "Target", "Route", "Engineer-months", "Risk"},
+			[]tw.Align{left, left, right, left, left, left, left}, withoutColumn(repositoryRows(p.Repositories), 1))
 		t.section("Frameworks")
 		t.table([]string{"Framework", "Repositories", "Files", "Findings", "Lines", "Share"},
 			[]tw.Align{left, right, right, right, right, right}, frameworkRows(p.Frameworks))
@@ -106,6 +107,15 @@ func pathTotalRows(ps []PathTotal) [][]string {
 		})
 	}
 	return rows
+}
+
+// withoutColumn drops column i of every row.
+func withoutColumn(rows [][]string, i int) [][]string {
+	out := make([][]string, len(rows))
+	for n, r := range rows {
+		out[n] = append(append([]string(nil), r[:i]...), r[i+1:]...)
+	}
+	return out
 }
 
 func sharedText(r Range) string {
