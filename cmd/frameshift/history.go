@@ -110,7 +110,8 @@ func runHistory(ctx context.Context, opts *historyOptions) error {
 	if src.Info().Commit == "" {
 		return inputErrorf("history %s: the repository has no commits", src.Info().Input)
 	}
-	cache, _ := openCache(opts.NoCache)
+	cache, saveCache := openCache(opts.io, opts.NoCache)
+	defer saveCache()
 	started := time.Now()
 	res, newest, err := history.Run(ctx, gs.Repository(), history.Options{
 		Start:   plumbing.NewHash(src.Info().Commit),

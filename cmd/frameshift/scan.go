@@ -221,10 +221,8 @@ func scanSource(ctx context.Context, io *ioStreams, src source.Source, in *input
 	if err := walk.ValidateGlobs(in.Include, in.Exclude); err != nil {
 		return nil, &UsageError{Err: err}
 	}
-	cache, warn := openCache(in.NoCache)
-	if warn != "" && io.stderrTTY {
-		fmt.Fprintln(io.ErrOut, "frameshift: "+warn)
-	}
+	cache, saveCache := openCache(io, in.NoCache)
+	defer saveCache()
 	progress := newProgress(io)
 	defer progress.finish()
 	inv, err := scanner.Scan(ctx, src, scanner.Options{
