@@ -18,8 +18,8 @@ import (
 	"github.com/frameshift/frameshift/scanner/catalog"
 )
 
-// portfolioRunner scans the entries of one run; it is shared by the workers and
-// holds nothing that changes after it is made, except through its mutex.
+// portfolioRunner scans the entries of one run. The workers share it, so nothing
+// in it changes once they start.
 type portfolioRunner struct {
 	opts     *scanOptions
 	quiet    *ioStreams

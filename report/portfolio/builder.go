@@ -133,11 +133,13 @@ func (b *Builder) resolve(cs []candidate) (Repository, error) {
 	sorted := append([]candidate(nil), cs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].digest < sorted[j].digest })
 	name := sorted[0].repo.Name
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i].repo.Commit == sorted[0].repo.Commit {
+	byCommit := map[string]candidate{}
+	for _, c := range sorted {
+		if other, seen := byCommit[c.repo.Commit]; seen {
 			return Repository{}, fmt.Errorf("reports %s both scan %s at %s but differ (made with other rules, options or versions?): merge only one of them",
-				originsOf(sorted[0], sorted[i]), name, commitLabel(sorted[0].repo.Commit))
+				originsOf(other, c), name, commitLabel(c.repo.Commit))
 		}
+		byCommit[c.repo.Commit] = c
 	}
 	var best *candidate
 	var bestDate time.Time

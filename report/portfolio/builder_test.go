@@ -195,3 +195,27 @@ func TestTotals(t *testing.T) {
 }
 
 func near(a, b float64) bool { return a-b < 0.0015 && b-a < 0.0015 }
+
+// TestBuilderThreeReports: a conflict between two reports of one commit is found
+// whichever report sorts first.
+func TestBuilderThreeReports(t *testing.T) {
+	base := fixtureReport(t, "tf2-keras")
+	a, b, c := copyDoc(t, base), copyDoc(t, base), copyDoc(t, base)
+	a.Inventory.Source.Commit = strings.Repeat("1", 40)
+	b.Inventory.Source.Commit = strings.Repeat("2", 40)
+	c.Inventory.Source.Commit = strings.Repeat("2", 40)
+	c.Inventory.Summary.Lines++
+	for _, order := range [][]*report.Document{{a, b, c}, {c, b, a}, {b, a, c}} {
+		bl := NewBuilder()
+		bl.AddRun(&Run{Repositories: []RunEntry{
+			{Input: base.Inventory.Source.Input, Commit: a.Inventory.Source.Commit, CommitTime: "2025-01-01T00:00:00Z"},
+			{Input: base.Inventory.Source.Input, Commit: b.Inventory.Source.Commit, CommitTime: "2025-02-01T00:00:00Z"},
+		}})
+		for i, d := range order {
+			add(t, bl, "r"+string(rune('0'+i))+".json", d)
+		}
+		if _, err := bl.Build(); err == nil || !strings.Contains(err.Error(), "commit 222222222222 but differ") {
+			t.Errorf("Build() error = %v, want the two reports of commit 2222… named", err)
+		}
+	}
+}
