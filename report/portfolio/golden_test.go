@@ -1,10 +1,8 @@
 package portfolio
 
 import (
-	"bytes"
+	"io"
 	"math/rand"
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 
@@ -12,10 +10,8 @@ import (
 
 	"github.com/frameshift/frameshift/report"
 	"github.com/frameshift/frameshift/report/drift"
+	"github.com/frameshift/frameshift/report/internal/golden"
 )
-
-// goldenExt maps a format to its golden file's extension.
-var goldenExt = map[string]string{"table": "txt", "json": "json", "markdown": "md", "html": "html", "csv": "csv"}
 
 // fixturePortfolio is an organisation's portfolio: the seven fixture repositories,
 // a fork of tf1-graph and a vendored copy of the TFX pipeline (so chunks are
@@ -67,7 +63,6 @@ func add(t testing.TB, b *Builder, origin string, doc *report.Document) {
 //
 //	UPDATE_GOLDEN=1 go test ./report/portfolio/...
 func TestGolden(t *testing.T) {
-	update := os.Getenv("UPDATE_GOLDEN") != ""
 	cases := map[string]*Portfolio{
 		"fixtures": mustBuild(t, fixturePortfolio(t)),
 		"hostile":  mustBuild(t, hostilePortfolio(t)),
@@ -81,34 +76,9 @@ func TestGolden(t *testing.T) {
 	for _, name := range names {
 		for _, enc := range Encoders(Options{}) {
 			t.Run(name+"/"+enc.ID(), func(t *testing.T) {
-				ext, ok := goldenExt[enc.ID()]
-				if !ok {
-					t.Fatalf("no golden extension for format %s: add it to goldenExt", enc.ID())
-				}
-				var buf, again bytes.Buffer
-				if err := enc.Encode(&buf, cases[name]); err != nil {
-					t.Fatalf("encode: %v", err)
-				}
-				if err := enc.Encode(&again, cases[name]); err != nil {
-					t.Fatalf("encode again: %v", err)
-				}
-				if !bytes.Equal(buf.Bytes(), again.Bytes()) {
-					t.Fatal("two encodings of the same portfolio differ")
-				}
-				path := filepath.Join("testdata", name+"."+ext+".golden")
-				if update {
-					if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("read golden: %v (create it with UPDATE_GOLDEN=1 go test ./report/portfolio/...)", err)
-				}
-				if diff := cmp.Diff(string(want), buf.String()); diff != "" {
-					t.Errorf("%s differs (-want +got); if intended, run UPDATE_GOLDEN=1 go test ./report/portfolio/...\n%s", path, diff)
-				}
+				golden.Check(t, golden.Path(t, name, enc.ID()), "./report/portfolio/...", func(w io.Writer) error {
+					return enc.Encode(w, cases[name])
+				})
 			})
 		}
 	}
