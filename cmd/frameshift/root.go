@@ -6,12 +6,21 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
 
+// softMemoryLimit caps the Go heap's overshoot on large repositories (the C memory
+// of tree-sitter is bounded separately, by closing each tree): it costs about 1%
+// of CPU and keeps a scan's peak near the 300 MB budget. GOMEMLIMIT overrides it.
+const softMemoryLimit = 250 << 20
+
 // run is the whole program as a function a test can call.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 	streams := newIOStreams(stdin, stdout, stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
