@@ -4,167 +4,32 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/frameshift/frameshift/report/internal/htmlpage"
 	"github.com/frameshift/frameshift/scanner/history"
 )
 
-// Charts are computed here, in Go, as plain geometry and text; the template turns
-// them into inline SVG, so every label from the scanned repository goes through
-// html/template's escaping like any other text.
+// The bar and stack charts, their palette and partials are htmlpage's, shared with
+// the portfolio page; the history line chart is the report's own. Everything is
+// plain geometry and text here; the template turns it into inline SVG, so every
+// label from the scanned repository goes through html/template's escaping.
 
-// Chart geometry, in SVG user units (the viewBox scales to the page).
+// Geometry of the history line chart, in SVG user units (the viewBox scales to
+// the page).
 const (
-	chartWidth     = 900
-	barLabelWidth  = 230
-	barValueWidth  = 270
-	barHeight      = 18
-	barGap         = 8
-	barLabelRunes  = 32
 	lineChartTop   = 16
 	lineChartLeft  = 56
 	lineChartRight = 16
 	lineChartPlotH = 220
 	lineChartAxisH = 40
-	legendRowH     = 20
 	maxHistoryDots = 200
 )
 
-// frameworkColor follows the Okabe–Ito palette, readable by colour-blind people
-// and distinct in greyscale print.
-func frameworkColor(name string) string {
-	switch name {
-	case "tensorflow":
-		return "#E69F00"
-	case "keras":
-		return "#D55E00"
-	case "pytorch":
-		return "#0072B2"
-	case "jax":
-		return "#009E73"
-	}
-	return otherColor
-}
-
-// eraColor shades each framework's eras, the older era darker.
-func eraColor(era string) string {
-	switch era {
-	case "tf1":
-		return "#9C6B00"
-	case "tf2":
-		return "#E69F00"
-	case "tf-core":
-		return "#F3C969"
-	case "keras2":
-		return "#8F3A00"
-	case "keras3":
-		return "#D55E00"
-	case "keras":
-		return "#F0A273"
-	case "pytorch":
-		return "#0072B2"
-	case "jax":
-		return "#009E73"
-	}
-	return otherColor
-}
-
-const otherColor = "#999999"
-
-// barChart is a horizontal bar chart: one labelled bar per row.
-type barChart struct {
-	ID, Title, Desc string
-	Width, Height   int
-	LabelX, ValueX  int
-	Bars            []bar
-}
-
-type bar struct {
-	Label, Value, Tooltip, Fill string
-	X, Y, W, H, TextY           string
-}
-
-// barRow is one input row of a bar chart.
-type barRow struct {
-	Label, Value, Tooltip, Fill string
-	Amount                      float64
-}
-
-func newBarChart(id, title, desc string, rows []barRow) *barChart {
-	if len(rows) == 0 {
-		return nil
-	}
-	maxAmount := 0.0
-	for _, r := range rows {
-		maxAmount = max(maxAmount, r.Amount)
-	}
-	plot := float64(chartWidth - barLabelWidth - barValueWidth)
-	c := &barChart{
-		ID: id, Title: title, Desc: desc, Width: chartWidth,
-		Height: len(rows)*(barHeight+barGap) + barGap,
-		LabelX: barLabelWidth - 8, ValueX: chartWidth - barValueWidth + 8,
-	}
-	for i, r := range rows {
-		w := 0.0
-		if maxAmount > 0 {
-			w = r.Amount / maxAmount * plot
-		}
-		if r.Amount > 0 && w < 1 {
-			w = 1
-		}
-		y := barGap + i*(barHeight+barGap)
-		c.Bars = append(c.Bars, bar{
-			Label: clip(r.Label, barLabelRunes), Value: r.Value, Tooltip: r.Tooltip, Fill: r.Fill,
-			X: num1(barLabelWidth), Y: strconv.Itoa(y), W: num1(w), H: strconv.Itoa(barHeight),
-			TextY: strconv.Itoa(y + barHeight - 5),
-		})
-	}
-	return c
-}
-
-// stackChart is one bar split into shares, with a legend: the framework mix.
-type stackChart struct {
-	ID, Title, Desc string
-	Width, Height   int
-	Segments        []segment
-	Legend          []legendItem
-}
-
-type segment struct {
-	X, W, Fill, Tooltip string
-}
-
-type legendItem struct {
-	Label, Fill, SwatchX, SwatchY, TextX, TextY string
-}
-
-func newStackChart(id, title, desc string, rows []barRow) *stackChart {
-	total := 0.0
-	for _, r := range rows {
-		total += r.Amount
-	}
-	if total <= 0 {
-		return nil
-	}
-	perRow := 3
-	legendRows := (len(rows) + perRow - 1) / perRow
-	c := &stackChart{ID: id, Title: title, Desc: desc, Width: chartWidth, Height: 40 + legendRows*legendRowH + 8}
-	x := 0.0
-	for i, r := range rows {
-		w := r.Amount / total * chartWidth
-		c.Segments = append(c.Segments, segment{X: num1(x), W: num1(w), Fill: r.Fill, Tooltip: r.Tooltip})
-		x += w
-		col, row := i%perRow, i/perRow
-		lx := col * (chartWidth / perRow)
-		ly := 40 + row*legendRowH
-		c.Legend = append(c.Legend, legendItem{
-			Label: clip(r.Label+" "+r.Value, 40), Fill: r.Fill,
-			SwatchX: strconv.Itoa(lx), SwatchY: strconv.Itoa(ly + 4),
-			TextX: strconv.Itoa(lx + 18), TextY: strconv.Itoa(ly + 15),
-		})
-	}
-	return c
+// charts lays out the report's bar charts: labels are eras and folders, clipped in
+// the middle like every path the report shows.
+func charts() htmlpage.Charts {
+	return htmlpage.Charts{LabelWidth: 230, ValueWidth: 270, LabelRunes: 32, Clip: clip}
 }
 
 // lineChart is the footprint over history: findings per framework and in total,
@@ -180,7 +45,7 @@ type lineChart struct {
 	YTicks          []tick
 	XTicks          []tick
 	Series          []series
-	Legend          []legendItem
+	Legend          []htmlpage.LegendItem
 }
 
 type tick struct {
@@ -210,7 +75,7 @@ func newHistoryChart(h *history.Result) *lineChart {
 		}
 	}
 	top := niceCeiling(maxY)
-	plotW := float64(chartWidth - lineChartLeft - lineChartRight)
+	plotW := float64(htmlpage.ChartWidth - lineChartLeft - lineChartRight)
 	xOf := func(i int) float64 {
 		if len(points) == 1 {
 			return lineChartLeft + plotW/2
@@ -228,12 +93,12 @@ func newHistoryChart(h *history.Result) *lineChart {
 
 	legendTop := lineChartTop + lineChartPlotH + lineChartAxisH
 	c := &lineChart{
-		ID: "chart-history", Width: chartWidth,
-		Height:     legendTop + legendRowH + 8,
-		PlotTop:    num1(lineChartTop),
-		PlotBottom: num1(lineChartTop + lineChartPlotH),
-		PlotLeft:   num1(lineChartLeft),
-		PlotRight:  num1(chartWidth - lineChartRight),
+		ID: "chart-history", Width: htmlpage.ChartWidth,
+		Height:     legendTop + htmlpage.LegendRowHeight + 8,
+		PlotTop:    htmlpage.Coord(lineChartTop),
+		PlotBottom: htmlpage.Coord(lineChartTop + lineChartPlotH),
+		PlotLeft:   htmlpage.Coord(lineChartLeft),
+		PlotRight:  htmlpage.Coord(htmlpage.ChartWidth - lineChartRight),
 		Title:      "Findings over history",
 		Desc: fmt.Sprintf("%s sampled from %s to %s: %s findings at the first, %s at the last.",
 			plural(len(points), "commit"), dateOf(points[0].Date), dateOf(points[len(points)-1].Date),
@@ -241,7 +106,7 @@ func newHistoryChart(h *history.Result) *lineChart {
 	}
 	for i := 0; i <= 4; i++ {
 		v := top * i / 4
-		c.YTicks = append(c.YTicks, tick{Label: strconv.Itoa(v), X: num1(lineChartLeft - 6), Y: num1(yOf(v)), Anchor: "end"})
+		c.YTicks = append(c.YTicks, tick{Label: strconv.Itoa(v), X: htmlpage.Coord(lineChartLeft - 6), Y: htmlpage.Coord(yOf(v)), Anchor: "end"})
 	}
 	for _, i := range xTickIndexes(len(points)) {
 		// The outermost labels hang inwards so they are not cut at the edges.
@@ -253,7 +118,7 @@ func newHistoryChart(h *history.Result) *lineChart {
 		case i == len(points)-1:
 			anchor = "end"
 		}
-		c.XTicks = append(c.XTicks, tick{Label: dateOf(points[i].Date), X: num1(xOf(i)), Y: num1(lineChartTop + lineChartPlotH + 18), Anchor: anchor})
+		c.XTicks = append(c.XTicks, tick{Label: dateOf(points[i].Date), X: htmlpage.Coord(xOf(i)), Y: htmlpage.Coord(lineChartTop + lineChartPlotH + 18), Anchor: anchor})
 	}
 
 	// Past a few hundred commits the dots merge into the line and only add weight.
@@ -262,11 +127,11 @@ func newHistoryChart(h *history.Result) *lineChart {
 	for i, p := range points {
 		total.Points += pointText(xOf(i), yOf(p.Findings))
 		if withDots {
-			total.Dots = append(total.Dots, dot{X: num1(xOf(i)), Y: num1(yOf(p.Findings)), Tooltip: pointTooltip(p, "all frameworks", p.Findings)})
+			total.Dots = append(total.Dots, dot{X: htmlpage.Coord(xOf(i)), Y: htmlpage.Coord(yOf(p.Findings)), Tooltip: pointTooltip(p, "all frameworks", p.Findings)})
 		}
 	}
 	for _, name := range fwNames {
-		s := series{Name: name, Stroke: frameworkColor(name)}
+		s := series{Name: name, Stroke: htmlpage.FrameworkColor(name)}
 		for i, p := range points {
 			v := 0
 			for _, fw := range p.Frameworks {
@@ -276,15 +141,15 @@ func newHistoryChart(h *history.Result) *lineChart {
 			}
 			s.Points += pointText(xOf(i), yOf(v))
 			if withDots {
-				s.Dots = append(s.Dots, dot{X: num1(xOf(i)), Y: num1(yOf(v)), Tooltip: pointTooltip(p, name, v)})
+				s.Dots = append(s.Dots, dot{X: htmlpage.Coord(xOf(i)), Y: htmlpage.Coord(yOf(v)), Tooltip: pointTooltip(p, name, v)})
 			}
 		}
 		c.Series = append(c.Series, s)
 	}
 	c.Series = append(c.Series, total)
 	for i, s := range c.Series {
-		lx := i * (chartWidth / max(len(c.Series), 1))
-		c.Legend = append(c.Legend, legendItem{
+		lx := i * (htmlpage.ChartWidth / max(len(c.Series), 1))
+		c.Legend = append(c.Legend, htmlpage.LegendItem{
 			Label: clip(s.Name, 24), Fill: s.Stroke,
 			SwatchX: strconv.Itoa(lx), SwatchY: strconv.Itoa(legendTop + 4),
 			TextX: strconv.Itoa(lx + 18), TextY: strconv.Itoa(legendTop + 15),
@@ -327,7 +192,7 @@ func xTickIndexes(n int) []int {
 	return out
 }
 
-func pointText(x, y float64) string { return num1(x) + "," + num1(y) + " " }
+func pointText(x, y float64) string { return htmlpage.Coord(x) + "," + htmlpage.Coord(y) + " " }
 
 func pointTooltip(p history.Point, name string, v int) string {
 	return fmt.Sprintf("%s %s: %s, %s", dateOf(p.Date), shortHash(p.Commit), clip(p.Subject, 60), plural(v, name+" finding"))
@@ -339,8 +204,4 @@ func dateOf(s string) string {
 		return t.UTC().Format("2006-01-02")
 	}
 	return clip(s, 20)
-}
-
-func num1(x float64) string {
-	return strings.TrimSuffix(strconv.FormatFloat(x, 'f', 1, 64), ".0")
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dustin/go-humanize"
 
+	"github.com/frameshift/frameshift/report/internal/htmlpage"
 	"github.com/frameshift/frameshift/scanner"
 )
 
@@ -31,8 +32,8 @@ type htmlView struct {
 	Drift      *driftView
 	Baseline   *baselineView
 
-	FrameworkChart *stackChart
-	EraChart       *barChart
+	FrameworkChart *htmlpage.StackChart
+	EraChart       *htmlpage.BarChart
 	Frameworks     [][]string
 	Categories     [][]string
 
@@ -105,24 +106,24 @@ func newHTMLView(doc *Document, opts Options) *htmlView {
 
 func (v *htmlView) mix(inv *scanner.Inventory) {
 	s := inv.Summary
-	var fwRows []barRow
+	var fwRows []htmlpage.Row
 	for _, fw := range sortedFrameworks(s) {
-		fwRows = append(fwRows, barRow{
-			Label: fw.Name, Value: percent(fw.Share), Amount: float64(fw.Findings), Fill: frameworkColor(fw.Name),
+		fwRows = append(fwRows, htmlpage.Row{
+			Label: fw.Name, Value: percent(fw.Share), Low: float64(fw.Findings), High: float64(fw.Findings), Fill: htmlpage.FrameworkColor(fw.Name),
 			Tooltip: fmt.Sprintf("%s: %s in %s", fw.Name, plural(fw.Findings, "finding"), plural(fw.Files, "file")),
 		})
 	}
-	v.FrameworkChart = newStackChart("chart-frameworks", "Framework mix",
+	v.FrameworkChart = charts().Stack("chart-frameworks", "Framework mix",
 		"Share of findings per framework.", fwRows)
-	var eraRows []barRow
+	var eraRows []htmlpage.Row
 	for _, e := range sortedEras(s) {
-		eraRows = append(eraRows, barRow{
-			Label: e.Framework + " / " + e.Name, Value: humanize.Comma(int64(e.Findings)), Amount: float64(e.Findings),
-			Fill:    eraColor(e.Name),
+		eraRows = append(eraRows, htmlpage.Row{
+			Label: e.Framework + " / " + e.Name, Value: humanize.Comma(int64(e.Findings)), Low: float64(e.Findings), High: float64(e.Findings),
+			Fill:    htmlpage.EraColor(e.Name),
 			Tooltip: fmt.Sprintf("%s %s: %s in %s", e.Framework, e.Name, plural(e.Findings, "finding"), plural(e.Files, "file")),
 		})
 	}
-	v.EraChart = newBarChart("chart-eras", "Era mix", "Findings per framework era.", eraRows)
+	v.EraChart = charts().Bars("chart-eras", "Era mix", "Findings per framework era.", eraRows)
 	v.Frameworks = frameworkRows(inv)
 	for _, c := range sortedCategories(s) {
 		v.Categories = append(v.Categories, []string{c.Name, humanize.Comma(int64(c.Findings))})

@@ -8,6 +8,7 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"github.com/frameshift/frameshift/estimator"
+	"github.com/frameshift/frameshift/report/internal/htmlpage"
 )
 
 // View models of the HTML sections about the migration: the estimate, each
@@ -32,7 +33,7 @@ type pathView struct {
 	Anchor      string
 	Drivers     [][]string
 	Blockers    []blockerView
-	FolderChart *barChart
+	FolderChart *htmlpage.BarChart
 	Arithmetic  string
 }
 
@@ -104,13 +105,13 @@ func newPathView(p estimator.PathEstimate, top, index int) pathView {
 			Hours: hoursText(b.Hours), Evidence: ev, More: more + b.More})
 	}
 	folders, _ := capped(p.Folders, max(top, 12))
-	var rows []barRow
+	var rows []htmlpage.Row
 	for _, f := range folders {
-		rows = append(rows, barRow{Label: folderLabel(f.Name), Amount: f.Hours, Fill: "#56B4E9",
+		rows = append(rows, htmlpage.Row{Label: folderLabel(f.Name), Low: f.Hours, High: f.Hours, Fill: "#56B4E9",
 			Value:   percent(f.Share) + " · " + rangeText(f.EngMonths, "eng-months"),
 			Tooltip: fmt.Sprintf("%s: %s uses, %s hours, %s of the work", folderLabel(f.Name), humanize.Comma(int64(f.Uses)), hoursText(f.Hours), percent(f.Share))})
 	}
-	pv.FolderChart = newBarChart("chart-folders-"+strconv.Itoa(index),
+	pv.FolderChart = charts().Bars("chart-folders-"+strconv.Itoa(index),
 		"Effort by folder, "+p.ID, "Share of the path's work hours in each top-level folder.", rows)
 	c := p.Calculation
 	pv.Arithmetic = fmt.Sprintf("%s counted, %s hours of work plus %s hours overhead = %s hours; the guide's reference is %s hours (%s), ratio %s, scale %s.",

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/dustin/go-humanize"
+
+	"github.com/frameshift/frameshift/report/internal/htmlpage"
 )
 
 // htmlView is everything the template shows, selected, ordered and formatted in
@@ -20,18 +22,18 @@ type htmlView struct {
 	Shared        []sharedView
 	Rule          string
 
-	EffortChart *barChart
+	EffortChart *htmlpage.BarChart
 	Ranking     [][]string
 	MoreRanked  int
 
 	Repositories [][]string
 
-	FrameworkChart *stackChart
+	FrameworkChart *htmlpage.StackChart
 	Frameworks     [][]string
-	EraChart       *barChart
+	EraChart       *htmlpage.BarChart
 	Eras           [][]string
 
-	RecommendationChart *barChart
+	RecommendationChart *htmlpage.BarChart
 	Recommendations     [][]string
 }
 
@@ -75,14 +77,14 @@ func newHTMLView(p *Portfolio, opts Options) *htmlView {
 }
 
 func (v *htmlView) effort(p *Portfolio, top int) {
-	var rows []barRow
+	var rows []htmlpage.Row
 	for i, r := range p.Ranking {
 		if i == top {
 			v.MoreRanked = len(p.Ranking) - top
 			break
 		}
 		v.Ranking = append(v.Ranking, []string{fmt.Sprint(r.Rank), r.Name, orDash(r.Target), r.EngMonths.Text, percent(r.Share), percent(r.Cumulative)})
-		rows = append(rows, barRow{
+		rows = append(rows, htmlpage.Row{
 			Label: r.Name, Value: r.EngMonths.Text, Fill: effortColor, Low: r.EngMonths.Low, High: r.EngMonths.High,
 			Tooltip: fmt.Sprintf("%s: %s to %s, %s of the portfolio", r.Name, r.EngMonths.Text, orDash(r.Target), percent(r.Share)),
 		})
@@ -93,43 +95,43 @@ func (v *htmlView) effort(p *Portfolio, top int) {
 		desc = fmt.Sprintf("%s ranked by the engineer-months of their recommended route; the costliest, %s, needs %s (%s of the portfolio). The solid part of each bar is the low bound, the light part reaches the high bound.",
 			countOf(len(p.Ranking), "repository", "repositories"), first.Name, first.EngMonths.Text, percent(first.Share))
 	}
-	v.EffortChart = newBarChart("chart-effort", "Where the effort sits", desc, rows)
+	v.EffortChart = charts().Bars("chart-effort", "Where the effort sits", desc, rows)
 }
 
 func (v *htmlView) mix(p *Portfolio) {
 	fws := append([]FrameworkTotal(nil), p.Frameworks...)
 	sortTotalsByFindings(fws)
-	var rows []barRow
+	var rows []htmlpage.Row
 	var parts []string
 	for _, f := range fws {
-		rows = append(rows, barRow{
+		rows = append(rows, htmlpage.Row{
 			Label: f.Name, Value: percent(f.Share), Fill: frameworkColor(f.Name), Low: float64(f.Findings), High: float64(f.Findings),
 			Tooltip: fmt.Sprintf("%s: %s findings in %s", f.Name, humanize.Comma(int64(f.Findings)), countOf(f.Repositories, "repository", "repositories")),
 		})
 		parts = append(parts, fmt.Sprintf("%s %s", f.Name, percent(f.Share)))
 	}
-	v.FrameworkChart = newStackChart("chart-frameworks", "Framework mix (share of findings)", "Findings per framework across the portfolio: "+strings.Join(parts, ", ")+".", rows)
+	v.FrameworkChart = charts().Stack("chart-frameworks", "Framework mix (share of findings)", "Findings per framework across the portfolio: "+strings.Join(parts, ", ")+".", rows)
 	v.Frameworks = frameworkRows(p.Frameworks)
 
-	var eraBars []barRow
+	var eraBars []htmlpage.Row
 	for _, e := range p.Eras {
 		label := e.Framework + " " + e.Era
 		if e.Era == e.Framework {
 			label = e.Era
 		}
-		eraBars = append(eraBars, barRow{
+		eraBars = append(eraBars, htmlpage.Row{
 			Label: label, Value: humanize.Comma(int64(e.Findings)) + " in " + countOf(e.Repositories, "repository", "repositories"),
-			Fill: eraColor(e.Era), Low: float64(e.Findings), High: float64(e.Findings),
+			Fill: htmlpage.EraColor(e.Era), Low: float64(e.Findings), High: float64(e.Findings),
 			Tooltip: fmt.Sprintf("%s: %s findings in %s files", label, humanize.Comma(int64(e.Findings)), humanize.Comma(int64(e.Files))),
 		})
 	}
-	v.EraChart = newBarChart("chart-eras", "Findings per era", fmt.Sprintf("%s across the portfolio, with the repositories that show each.", countOf(len(p.Eras), "era", "eras")), eraBars)
+	v.EraChart = charts().Bars("chart-eras", "Findings per era", fmt.Sprintf("%s across the portfolio, with the repositories that show each.", countOf(len(p.Eras), "era", "eras")), eraBars)
 	v.Eras = eraRows(p.Eras)
 }
 
 func (v *htmlView) recommendations(p *Portfolio) {
 	v.Recommendations = recommendationRows(p.Recommendations)
-	var rows []barRow
+	var rows []htmlpage.Row
 	for _, r := range p.Recommendations {
 		label := r.Target
 		if label == "" {
@@ -138,10 +140,10 @@ func (v *htmlView) recommendations(p *Portfolio) {
 		if len(r.Route) > 0 {
 			label += " via " + strings.Join(r.Route, " → ")
 		}
-		rows = append(rows, barRow{
+		rows = append(rows, htmlpage.Row{
 			Label: label, Value: countOf(r.Repositories, "repository", "repositories"), Fill: frameworkColor(r.Target),
 			Low: float64(r.Repositories), High: float64(r.Repositories), Tooltip: label + ": " + listSome(r.Names, 10),
 		})
 	}
-	v.RecommendationChart = newBarChart("chart-recommendations", "Recommended targets", "Repositories per recommended target and route.", rows)
+	v.RecommendationChart = charts().Bars("chart-recommendations", "Recommended targets", "Repositories per recommended target and route.", rows)
 }
