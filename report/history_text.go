@@ -10,6 +10,7 @@ import (
 
 	"github.com/dustin/go-humanize"
 
+	"github.com/frameshift/frameshift/report/internal/terminal"
 	"github.com/frameshift/frameshift/scanner/history"
 )
 
@@ -83,38 +84,34 @@ func eraMix(p history.Point) string {
 // WriteHistoryTable writes the footprint per commit as a table, with a sparkline
 // of findings per framework over the sampled commits.
 func WriteHistoryTable(w io.Writer, res *history.Result, opts Options) error {
-	t := &textWriter{w: w, color: opts.Color}
+	t := terminal.New(w, opts.Color)
 	fws := historyFrameworks(res)
 	label := res.Input
 	if res.Ref != "" {
 		label += "@" + res.Ref
 	}
-	t.printf("%s  %s sampled, %s distinct file blobs analysed, %s reused\n", t.bold(label),
+	t.Printf("%s  %s sampled, %s distinct file blobs analysed, %s reused\n", t.Bold(label),
 		plural(len(res.Points), "commit"), humanize.Comma(int64(res.Blobs)), humanize.Comma(int64(res.Reused)))
 	if len(res.Points) == 0 {
-		return t.err
+		return t.Err()
 	}
-	t.section("Trend (oldest → newest)")
+	t.Section("Trend (oldest → newest)")
 	totals := make([]int, len(res.Points))
 	for i, p := range res.Points {
 		totals[i] = p.Findings
 	}
-	t.printf("  %-11s %s  %d → %d\n", "findings", Sparkline(totals), totals[0], totals[len(totals)-1])
+	t.Printf("  %-11s %s  %d → %d\n", "findings", Sparkline(totals), totals[0], totals[len(totals)-1])
 	for _, fw := range fws {
 		vals := make([]int, len(res.Points))
 		for i, p := range res.Points {
 			vals[i] = countOf(p, fw)
 		}
-		t.printf("  %-11s %s  %d → %d\n", fw, Sparkline(vals), vals[0], vals[len(vals)-1])
+		t.Printf("  %-11s %s  %d → %d\n", fw, Sparkline(vals), vals[0], vals[len(vals)-1])
 	}
-	t.section("Commits")
+	t.Section("Commits")
 	header := append([]string{"Commit", "Date", "Files", "Findings"}, fws...)
 	header = append(header, "Eras")
-	aligns := []tw2Align{left, left, right, right}
-	for range fws {
-		aligns = append(aligns, right)
-	}
-	aligns = append(aligns, left)
+	aligns := "llrr" + strings.Repeat("r", len(fws)) + "l"
 	var rows [][]string
 	for i := len(res.Points) - 1; i >= 0; i-- {
 		p := res.Points[i]
@@ -124,8 +121,8 @@ func WriteHistoryTable(w io.Writer, res *history.Result, opts Options) error {
 		}
 		rows = append(rows, append(row, eraMix(p)))
 	}
-	t.table(header, aligns, rows)
-	return t.err
+	t.Table(header, aligns, rows)
+	return t.Err()
 }
 
 // WriteHistoryCSV writes one row per sampled commit, oldest first: commit, date,

@@ -7,10 +7,8 @@ import (
 	"strings"
 
 	"github.com/dustin/go-humanize"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 
+	"github.com/frameshift/frameshift/report/internal/terminal"
 	"github.com/frameshift/frameshift/scanner"
 )
 
@@ -27,40 +25,40 @@ func (*TableEncoder) ID() string { return "table" }
 
 // Encode implements Encoder.
 func (e *TableEncoder) Encode(w io.Writer, doc *Document) error {
-	tw := &textWriter{w: w, color: e.Options.Color}
+	tw := &textWriter{terminal.New(w, e.Options.Color)}
 	top := e.Options.Top
 	if top <= 0 {
 		top = 10
 	}
 	inv := inventoryOf(doc)
 	s := inv.Summary
-	tw.printf("%s  %s\n", tw.bold(sourceLabel(inv.Source)), describeCounts(s))
+	tw.Printf("%s  %s\n", tw.Bold(sourceLabel(inv.Source)), describeCounts(s))
 	if s.Findings == 0 {
-		tw.printf("\nNo TensorFlow, Keras, PyTorch or JAX use found.\n")
+		tw.Printf("\nNo TensorFlow, Keras, PyTorch or JAX use found.\n")
 	} else {
-		tw.section("Frameworks")
-		tw.table([]string{"Framework", "Eras", "Files", "Findings", "Lines", "Share"},
-			[]tw2Align{left, left, right, right, right, right}, frameworkRows(inv))
-		tw.section("Categories")
-		tw.table([]string{"Category", "Findings"}, []tw2Align{left, right}, categoryRows(s, top))
-		tw.section("Top files")
-		tw.table([]string{"File", "Findings", "Frameworks", "Lines"}, []tw2Align{left, right, left, right}, topFileRows(inv, top))
+		tw.Section("Frameworks")
+		tw.Table([]string{"Framework", "Eras", "Files", "Findings", "Lines", "Share"},
+			"llrrrr", frameworkRows(inv))
+		tw.Section("Categories")
+		tw.Table([]string{"Category", "Findings"}, "lr", categoryRows(s, top))
+		tw.Section("Top files")
+		tw.Table([]string{"File", "Findings", "Frameworks", "Lines"}, "lrlr", topFileRows(inv, top))
 	}
 	tw.estimate(doc.Estimate, top)
 	if len(inv.Dependencies) > 0 {
-		tw.section("Declared dependencies")
+		tw.Section("Declared dependencies")
 		deps, more := capped(inv.Dependencies, 3*top)
 		rows := dependencyRows(deps)
 		if more > 0 {
 			rows = append(rows, []string{fmt.Sprintf("… %d more (all in --format json)", more), "", "", "", ""})
 		}
-		tw.table([]string{"Package", "Spec", "Major", "Framework", "Declared in"}, []tw2Align{left, left, right, left, left}, rows)
+		tw.Table([]string{"Package", "Spec", "Major", "Framework", "Declared in"}, "llrll", rows)
 	}
 	if len(inv.Skipped) > 0 {
-		tw.section("Skipped")
-		tw.table([]string{"Reason", "Count", "Examples"}, []tw2Align{left, right, left}, skippedRows(inv.Skipped))
+		tw.Section("Skipped")
+		tw.Table([]string{"Reason", "Count", "Examples"}, "lrl", skippedRows(inv.Skipped))
 	}
-	return tw.err
+	return tw.Err()
 }
 
 func sourceLabel(src scanner.SourceInfo) string {
@@ -217,61 +215,8 @@ func skippedRows(skipped []scanner.Skipped) [][]string {
 	return rows
 }
 
-type tw2Align = tw.Align
-
-const (
-	left  = tw.AlignLeft
-	right = tw.AlignRight
-)
-
-// textWriter accumulates the first write error, so a section renderer can write
-// freely and the encoder returns the error once.
+// textWriter is the terminal writer with the report's own sections
+// (table_estimate.go).
 type textWriter struct {
-	w     io.Writer
-	color bool
-	err   error
-}
-
-func (t *textWriter) printf(format string, args ...any) {
-	if t.err != nil {
-		return
-	}
-	_, t.err = fmt.Fprintf(t.w, format, args...)
-}
-
-func (t *textWriter) bold(s string) string {
-	if !t.color {
-		return s
-	}
-	return "\x1b[1m" + s + "\x1b[0m"
-}
-
-func (t *textWriter) section(title string) {
-	t.printf("\n%s\n", t.bold(strings.ToUpper(title)))
-}
-
-func (t *textWriter) table(header []string, aligns []tw.Align, rows [][]string) {
-	if t.err != nil {
-		return
-	}
-	table := tablewriter.NewTable(t.w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
-		tablewriter.WithHeaderAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
-	)
-	table.Header(toAny(header)...)
-	if err := table.Bulk(rows); err != nil {
-		t.err = err
-		return
-	}
-	t.err = table.Render()
-}
-
-func toAny(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
+	*terminal.Writer
 }

@@ -14,9 +14,9 @@ func (t *textWriter) estimate(est *estimator.Result, top int) {
 	if est == nil {
 		return
 	}
-	t.section("Estimate")
+	t.Section("Estimate")
 	if len(est.Paths) == 0 {
-		t.printf("No migration path applies to this codebase.\n")
+		t.Printf("No migration path applies to this codebase.\n")
 	} else {
 		var rows [][]string
 		for _, p := range est.Paths {
@@ -31,24 +31,24 @@ func (t *textWriter) estimate(est *estimator.Result, top int) {
 			rows = append(rows, []string{id, p.From + " → " + p.To, rangeText(p.TimelineMonths, "months"),
 				rangeText(p.EngMonths, "engineer-months"), string(p.Risk), strings.Join(blockers, ", ")})
 		}
-		t.table([]string{"Path", "Migration", "Timeline", "Effort", "Risk", "Blockers"},
-			[]tw2Align{left, left, right, right, left, left}, rows)
-		t.printf("%s", teamSentence(est))
+		t.Table([]string{"Path", "Migration", "Timeline", "Effort", "Risk", "Blockers"},
+			"llrrll", rows)
+		t.Printf("%s", teamSentence(est))
 		if est.Recommendation.Path != "" {
-			t.printf(" * marks the recommended first step.")
+			t.Printf(" * marks the recommended first step.")
 		}
-		t.printf("\n")
+		t.Printf("\n")
 	}
 	if r := est.Route; r != nil && len(r.Steps) > 1 {
 		var steps []string
 		for _, s := range r.Steps {
 			steps = append(steps, s.ID)
 		}
-		t.printf("Route to %s: %s, %s over %s, risk %s.\n", r.Target, strings.Join(steps, " → "),
+		t.Printf("Route to %s: %s, %s over %s, risk %s.\n", r.Target, strings.Join(steps, " → "),
 			rangeText(r.EngMonths, "engineer-months"), rangeText(r.TimelineMonths, "months"), r.Risk)
 	}
 	for _, w := range est.Warnings {
-		t.printf("Note: %s\n", w)
+		t.Printf("Note: %s\n", w)
 	}
 	t.recommendation(est)
 	if p := recommendedPath(est); p != nil {
@@ -58,12 +58,12 @@ func (t *textWriter) estimate(est *estimator.Result, top int) {
 
 func (t *textWriter) recommendation(est *estimator.Result) {
 	rec := est.Recommendation
-	t.section("Recommendation")
+	t.Section("Recommendation")
 	if rec.Target == "" {
-		t.printf("%s\n", orText(rec.Summary, "No framework found, so nothing to migrate."))
+		t.Printf("%s\n", orText(rec.Summary, "No framework found, so nothing to migrate."))
 		return
 	}
-	t.printf("%s %s\n", t.bold("Target: "+rec.Target+"."), rec.Summary)
+	t.Printf("%s %s\n", t.Bold("Target: "+rec.Target+"."), rec.Summary)
 	for _, r := range rec.Reasons {
 		ev, more := capped(r.Evidence, 3)
 		line := fmt.Sprintf("  - guide rule %d: %s", r.Rule, r.Text)
@@ -74,10 +74,10 @@ func (t *textWriter) recommendation(est *estimator.Result) {
 			}
 			line += ")"
 		}
-		t.printf("%s\n", line)
+		t.Printf("%s\n", line)
 	}
 	if rec.Note != "" {
-		t.printf("  %s\n", rec.Note)
+		t.Printf("  %s\n", rec.Note)
 	}
 }
 
@@ -87,7 +87,7 @@ func (t *textWriter) effortByFolder(p *estimator.PathEstimate, top int) {
 	if len(p.Folders) == 0 {
 		return
 	}
-	t.section("Effort by folder (" + p.ID + ")")
+	t.Section("Effort by folder (" + p.ID + ")")
 	folders, more := capped(p.Folders, top)
 	var rows [][]string
 	for _, f := range folders {
@@ -96,7 +96,7 @@ func (t *textWriter) effortByFolder(p *estimator.PathEstimate, top int) {
 	if more > 0 {
 		rows = append(rows, []string{fmt.Sprintf("… %d more", more), "", "", ""})
 	}
-	t.table([]string{"Folder", "Uses", "Effort", "Share"}, []tw2Align{left, right, right, right}, rows)
+	t.Table([]string{"Folder", "Uses", "Effort", "Share"}, "lrrr", rows)
 	var drivers []string
 	for _, d := range p.Drivers {
 		if d.Kind == "rule" && len(drivers) < 5 {
@@ -104,6 +104,6 @@ func (t *textWriter) effortByFolder(p *estimator.PathEstimate, top int) {
 		}
 	}
 	if len(drivers) > 0 {
-		t.printf("Costliest rules: %s\n", strings.Join(drivers, ", "))
+		t.Printf("Costliest rules: %s\n", strings.Join(drivers, ", "))
 	}
 }

@@ -6,9 +6,8 @@ import (
 	"strings"
 
 	"github.com/dustin/go-humanize"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/frameshift/frameshift/report/internal/terminal"
 )
 
 // TableEncoder writes the portfolio for a terminal: the estimate first, then one
@@ -26,48 +25,48 @@ func (*TableEncoder) ID() string { return "table" }
 // Encode implements Encoder.
 func (e *TableEncoder) Encode(w io.Writer, p *Portfolio) error {
 	p = orEmpty(p)
-	t := &textWriter{w: w, color: e.Options.Color}
-	t.printf("%s  %s\n", t.bold("Portfolio"), describeSummary(p.Summary))
+	t := terminal.New(w, e.Options.Color)
+	t.Printf("%s  %s\n", t.Bold("Portfolio"), describeSummary(p.Summary))
 	if len(p.Repositories) > 0 {
-		t.section("Estimate")
-		t.printf("%s\n", routeSentence(p.Estimate.Routes))
+		t.Section("Estimate")
+		t.Printf("%s\n", routeSentence(p.Estimate.Routes))
 		if len(p.Estimate.Paths) > 0 {
-			t.table([]string{"Path", "Repositories", "Engineer-months", "Shared, counted once", "Timeline in parallel", "One after another", "Risk"},
-				[]tw.Align{left, right, left, left, left, left, left}, pathTotalRows(p.Estimate.Paths))
+			t.Table([]string{"Path", "Repositories", "Engineer-months", "Shared, counted once", "Timeline in parallel", "One after another", "Risk"},
+				"lrlllll", pathTotalRows(p.Estimate.Paths))
 		}
-		t.section("Repositories")
+		t.Section("Repositories")
 		// A terminal is narrow: the commit is in every other format.
-		t.table([]string{"Repository", "Frameworks", "Findings", "Target", "Route", "Engineer-months", "Risk"},
-			[]tw.Align{left, left, right, left, left, left, left}, withoutColumn(repositoryRows(p.Repositories), 1))
-		t.section("Frameworks")
-		t.table([]string{"Framework", "Repositories", "Files", "Findings", "Lines", "Share"},
-			[]tw.Align{left, right, right, right, right, right}, frameworkRows(p.Frameworks))
-		t.section("Eras")
-		t.table([]string{"Framework", "Era", "Repositories", "Files", "Findings"},
-			[]tw.Align{left, left, right, right, right}, eraRows(p.Eras))
+		t.Table([]string{"Repository", "Frameworks", "Findings", "Target", "Route", "Engineer-months", "Risk"},
+			"llrllll", withoutColumn(repositoryRows(p.Repositories), 1))
+		t.Section("Frameworks")
+		t.Table([]string{"Framework", "Repositories", "Files", "Findings", "Lines", "Share"},
+			"lrrrrr", frameworkRows(p.Frameworks))
+		t.Section("Eras")
+		t.Table([]string{"Framework", "Era", "Repositories", "Files", "Findings"},
+			"llrrr", eraRows(p.Eras))
 		if len(p.Recommendations) > 0 {
-			t.section("Recommendations")
-			t.table([]string{"Target", "Route", "Repositories"}, []tw.Align{left, left, right}, recommendationRows(p.Recommendations))
+			t.Section("Recommendations")
+			t.Table([]string{"Target", "Route", "Repositories"}, "llr", recommendationRows(p.Recommendations))
 		}
 		if len(p.Ranking) > 0 {
-			t.section("Where the effort sits")
-			t.table([]string{"#", "Repository", "Target", "Engineer-months", "Share", "Cumulative"},
-				[]tw.Align{right, left, left, left, right, right}, rankingRows(p.Ranking, e.Options.top()))
+			t.Section("Where the effort sits")
+			t.Table([]string{"#", "Repository", "Target", "Engineer-months", "Share", "Cumulative"},
+				"rlllrr", rankingRows(p.Ranking, e.Options.top()))
 		}
 		if len(p.Estimate.Shared) > 0 {
-			t.section("Shared chunks, counted once")
-			t.table([]string{"Path", "Blocker", "Hours each", "Copies", "Removed from the path", "Removed from routes"},
-				[]tw.Align{left, left, right, left, left, left}, sharedRows(p.Estimate.Shared))
+			t.Section("Shared chunks, counted once")
+			t.Table([]string{"Path", "Blocker", "Hours each", "Copies", "Removed from the path", "Removed from routes"},
+				"llrlll", sharedRows(p.Estimate.Shared))
 		}
 	}
 	if len(p.Failures) > 0 {
-		t.section("Failed")
-		t.table([]string{"Repository", "Reason"}, []tw.Align{left, left}, failureRows(p.Failures))
+		t.Section("Failed")
+		t.Table([]string{"Repository", "Reason"}, "ll", failureRows(p.Failures))
 	}
 	for _, w := range p.Warnings {
-		t.printf("\nwarning: %s\n", w)
+		t.Printf("\nwarning: %s\n", w)
 	}
-	return t.err
+	return t.Err()
 }
 
 func describeSummary(s Summary) string {
@@ -252,57 +251,4 @@ func shortHash(h string) string {
 		return h[:12]
 	}
 	return orDash(h)
-}
-
-const (
-	left  = tw.AlignLeft
-	right = tw.AlignRight
-)
-
-// textWriter keeps the first write error, so sections can write freely and the
-// encoder returns the error once (as report's table encoder does).
-type textWriter struct {
-	w     io.Writer
-	color bool
-	err   error
-}
-
-func (t *textWriter) printf(format string, args ...any) {
-	if t.err != nil {
-		return
-	}
-	_, t.err = fmt.Fprintf(t.w, format, args...)
-}
-
-func (t *textWriter) bold(s string) string {
-	if !t.color {
-		return s
-	}
-	return "\x1b[1m" + s + "\x1b[0m"
-}
-
-func (t *textWriter) section(title string) {
-	t.printf("\n%s\n", t.bold(strings.ToUpper(title)))
-}
-
-func (t *textWriter) table(header []string, aligns []tw.Align, rows [][]string) {
-	if t.err != nil {
-		return
-	}
-	table := tablewriter.NewTable(t.w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
-		tablewriter.WithHeaderAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
-	)
-	h := make([]any, len(header))
-	for i, s := range header {
-		h[i] = s
-	}
-	table.Header(h...)
-	if err := table.Bulk(rows); err != nil {
-		t.err = err
-		return
-	}
-	t.err = table.Render()
 }
