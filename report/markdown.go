@@ -7,6 +7,7 @@ import (
 
 	"github.com/dustin/go-humanize"
 
+	"github.com/frameshift/frameshift/report/internal/markdown"
 	"github.com/frameshift/frameshift/scanner"
 )
 
@@ -77,8 +78,8 @@ func (m *mdReport) summary() {
 		for _, r := range frameworkRows(m.inv) {
 			rows = append(rows, []string{mdCode(r[0], true), mdText(r[1]), r[2], r[3], r[4], r[5]})
 		}
-		mdTable(m.b, []string{"Framework", "Eras", "Files", "Findings", "Lines", "Share"},
-			[]bool{false, false, true, true, true, true}, rows)
+		markdown.Table(m.b, []string{"Framework", "Eras", "Files", "Findings", "Lines", "Share"},
+			"llrrrr", rows)
 		cats, more := capped(sortedCategories(s), m.top)
 		var parts []string
 		for _, c := range cats {
@@ -120,7 +121,7 @@ func (m *mdReport) topFiles() {
 		}
 		rows = append(rows, []string{mdCode(f.Path, true), humanize.Comma(int64(f.Findings)), strings.Join(fws, ", "), humanize.Comma(int64(f.Lines))})
 	}
-	mdTable(m.b, []string{"File", "Findings", "Frameworks", "Lines"}, []bool{false, true, false, true}, rows)
+	markdown.Table(m.b, []string{"File", "Findings", "Frameworks", "Lines"}, "lrlr", rows)
 	if n := m.inv.Summary.FilesWithFindings; n > len(files) {
 		m.printf("… and %s more files with findings.\n\n", humanize.Comma(int64(n-len(files))))
 	}
@@ -143,7 +144,7 @@ func (m *mdReport) skipped() {
 		}
 		rows = append(rows, []string{mdCode(g.Code, true), humanize.Comma(int64(g.Count)), strings.Join(ex, ", ")})
 	}
-	mdTable(m.b, []string{"Reason", "Count", "Examples"}, []bool{false, true, false}, rows)
+	markdown.Table(m.b, []string{"Reason", "Count", "Examples"}, "lrl", rows)
 }
 
 func (m *mdReport) footer() {

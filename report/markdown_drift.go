@@ -2,10 +2,12 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dustin/go-humanize"
 
 	"github.com/frameshift/frameshift/report/drift"
+	"github.com/frameshift/frameshift/report/internal/markdown"
 )
 
 // The Markdown sections about change: drift between two reports, findings new
@@ -22,8 +24,8 @@ func (m *mdReport) drift() {
 		humanize.Comma(int64(len(d.Added))), humanize.Comma(int64(len(d.Removed))),
 		humanize.Comma(int64(d.Moved)), humanize.Comma(int64(d.Unchanged)))
 	if rows := shareRows(d); len(rows) > 0 {
-		mdTable(m.b, []string{"Framework", "Before", "After", "Change", "Share before", "Share after"},
-			[]bool{false, true, true, true, true, true}, rows)
+		markdown.Table(m.b, []string{"Framework", "Before", "After", "Change", "Share before", "Share after"},
+			"lrrrrr", rows)
 	}
 	if len(d.Eras) > 0 {
 		eras, more := capped(d.Eras, m.top)
@@ -34,7 +36,7 @@ func (m *mdReport) drift() {
 		if more > 0 {
 			rows = append(rows, []string{fmt.Sprintf("… and %s more", humanize.Comma(int64(more))), "", "", ""})
 		}
-		mdTable(m.b, []string{"Era", "Before", "After", "Change"}, []bool{false, true, true, true}, rows)
+		markdown.Table(m.b, []string{"Era", "Before", "After", "Change"}, "lrrr", rows)
 	}
 	if len(d.Estimate) > 0 {
 		var rows [][]string
@@ -46,7 +48,7 @@ func (m *mdReport) drift() {
 				orDash(e.OldRisk) + " → " + orDash(e.NewRisk),
 			})
 		}
-		mdTable(m.b, []string{"Path", "Engineer-months", "Timeline (months)", "Risk"}, nil, rows)
+		markdown.Table(m.b, []string{"Path", "Engineer-months", "Timeline (months)", "Risk"}, "", rows)
 	}
 	m.findingList("Added findings", d.Added)
 	m.findingList("Removed findings", d.Removed)
@@ -108,11 +110,10 @@ func (m *mdReport) history() {
 		mdText(dateOf(first.Date)), mdText(dateOf(last.Date)), humanize.Comma(int64(first.Findings)), humanize.Comma(int64(last.Findings)))
 	fws := historyFrameworks(h)
 	header := []string{"Date", "Commit", "Findings"}
-	right := []bool{false, false, true}
 	for _, fw := range fws {
 		header = append(header, mdText(fw))
-		right = append(right, true)
 	}
+	aligns := "llr" + strings.Repeat("r", len(fws))
 	var rows [][]string
 	for _, p := range sampledPoints(h.Points, historyRows) {
 		row := []string{mdText(dateOf(p.Date)), mdCode(shortHash(p.Commit), true), humanize.Comma(int64(p.Findings))}
@@ -121,7 +122,7 @@ func (m *mdReport) history() {
 		}
 		rows = append(rows, row)
 	}
-	mdTable(m.b, header, right, rows)
+	markdown.Table(m.b, header, aligns, rows)
 }
 
 func shareRows(d *drift.Result) [][]string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/frameshift/frameshift/estimator"
+	"github.com/frameshift/frameshift/report/internal/markdown"
 )
 
 // The Markdown sections about the migration: the estimate and the recommendation.
@@ -27,7 +28,7 @@ func (m *mdReport) estimate() {
 			rows = append(rows, []string{id, mdText(p.From), mdText(p.To),
 				mdText(rangeText(p.TimelineMonths, "months")), mdText(rangeText(p.EngMonths, "engineer-months")), mdText(string(p.Risk))})
 		}
-		mdTable(m.b, []string{"Path", "From", "To", "Timeline", "Engineer-months", "Risk"}, nil, rows)
+		markdown.Table(m.b, []string{"Path", "From", "To", "Timeline", "Engineer-months", "Risk"}, "", rows)
 		m.printf("%s\n\n", teamSentence(est))
 	}
 	if r := est.Route; r != nil && len(r.Steps) > 0 {

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/dustin/go-humanize"
+
+	"github.com/frameshift/frameshift/report/internal/markdown"
 )
 
 // mdRowCap bounds the repository and failure tables, so a portfolio of thousands
@@ -39,7 +41,7 @@ func (e *MarkdownEncoder) Encode(w io.Writer, p *Portfolio) error {
 			}
 			rows = append(rows, []string{mdCode(f.Name), mdText(f.Reason)})
 		}
-		mdTable(b, []string{"Repository", "Reason"}, "ll", rows)
+		markdown.Table(b, []string{"Repository", "Reason"}, "ll", rows)
 	}
 	if len(p.Repositories) > 0 {
 		e.estimate(b, p)
@@ -62,7 +64,7 @@ func (e *MarkdownEncoder) estimate(b *strings.Builder, p *Portfolio) {
 		for _, r := range pathTotalRows(p.Estimate.Paths) {
 			rows = append(rows, []string{mdCode(r[0]), r[1], r[2], r[3], r[4], r[5], r[6]})
 		}
-		mdTable(b, []string{"Path", "Repositories", "Engineer-months", "Shared, counted once", "Timeline in parallel", "One after another", "Risk"}, "lrlllll", rows)
+		markdown.Table(b, []string{"Path", "Repositories", "Engineer-months", "Shared, counted once", "Timeline in parallel", "One after another", "Risk"}, "lrlllll", rows)
 	}
 	if len(p.Estimate.Shared) > 0 {
 		rows := make([][]string, 0, len(p.Estimate.Shared))
@@ -74,7 +76,7 @@ func (e *MarkdownEncoder) estimate(b *strings.Builder, p *Portfolio) {
 			rows = append(rows, []string{mdCode(c.Path), mdCode(c.Tag), fmt.Sprintf("%g", c.ChunkHours), strings.Join(files, "<br>"), sharedText(c.RemovedEngMonths), sharedText(c.RemovedRouteEngMonths)})
 		}
 		b.WriteString("**Shared chunks, counted once**\n\n")
-		mdTable(b, []string{"Path", "Blocker", "Hours each", "Copies", "Removed from the path", "Removed from routes"}, "llrlll", rows)
+		markdown.Table(b, []string{"Path", "Blocker", "Hours each", "Copies", "Removed from the path", "Removed from routes"}, "llrlll", rows)
 	}
 	fmt.Fprintf(b, "<details><summary>How the totals are computed</summary>\n\n%s\n\n</details>\n\n", mdText(p.Estimate.Rule))
 }
@@ -92,7 +94,7 @@ func (e *MarkdownEncoder) ranking(b *strings.Builder, p *Portfolio) {
 		}
 		rows = append(rows, []string{r[0], name, r[2], r[3], r[4], r[5]})
 	}
-	mdTable(b, []string{"#", "Repository", "Target", "Engineer-months", "Share", "Cumulative"}, "rlllrr", rows)
+	markdown.Table(b, []string{"#", "Repository", "Target", "Engineer-months", "Share", "Cumulative"}, "rlllrr", rows)
 }
 
 func (e *MarkdownEncoder) repositories(b *strings.Builder, p *Portfolio) {
@@ -109,7 +111,7 @@ func (e *MarkdownEncoder) repositories(b *strings.Builder, p *Portfolio) {
 		}
 		rows = append(rows, []string{mdCode(r[0]), commit, mdText(r[2]), r[3], r[4], mdText(r[5]), r[6], r[7]})
 	}
-	mdTable(b, []string{"Repository", "Commit", "Frameworks", "Findings", "Target", "Route", "Engineer-months", "Risk"}, "lllrllll", rows)
+	markdown.Table(b, []string{"Repository", "Commit", "Frameworks", "Findings", "Target", "Route", "Engineer-months", "Risk"}, "lllrllll", rows)
 }
 
 func (e *MarkdownEncoder) totals(b *strings.Builder, p *Portfolio) {
@@ -118,12 +120,12 @@ func (e *MarkdownEncoder) totals(b *strings.Builder, p *Portfolio) {
 	for _, r := range frameworkRows(p.Frameworks) {
 		rows = append(rows, []string{mdCode(r[0]), r[1], r[2], r[3], r[4], r[5]})
 	}
-	mdTable(b, []string{"Framework", "Repositories", "Files", "Findings", "Lines", "Share"}, "lrrrrr", rows)
+	markdown.Table(b, []string{"Framework", "Repositories", "Files", "Findings", "Lines", "Share"}, "lrrrrr", rows)
 	rows = nil
 	for _, r := range eraRows(p.Eras) {
 		rows = append(rows, []string{mdCode(r[0]), mdCode(r[1]), r[2], r[3], r[4]})
 	}
-	mdTable(b, []string{"Framework", "Era", "Repositories", "Files", "Findings"}, "llrrr", rows)
+	markdown.Table(b, []string{"Framework", "Era", "Repositories", "Files", "Findings"}, "llrrr", rows)
 	if len(p.Recommendations) == 0 {
 		return
 	}
@@ -136,76 +138,18 @@ func (e *MarkdownEncoder) totals(b *strings.Builder, p *Portfolio) {
 		}
 		rows = append(rows, []string{target, mdText(orDash(strings.Join(r.Route, " → "))), humanize.Comma(int64(r.Repositories))})
 	}
-	mdTable(b, []string{"Target", "Route", "Repositories"}, "llr", rows)
+	markdown.Table(b, []string{"Target", "Route", "Repositories"}, "llr", rows)
 }
 
-// maxMarkdownValue is the most runes of one value from a report that Markdown
-// shows, as in report's Markdown.
-const maxMarkdownValue = 160
-
-// mdCode renders a value from a report as inline code, the one Markdown context
-// where GitHub neither interprets markup nor expands @mentions and #references.
-// Every value here sits in a table cell, where a pipe must still be escaped.
+// mdCode renders a value from a report as inline code, on one line and clipped.
+// Every value here sits in a table cell.
 func mdCode(s string) string {
-	s = clip(oneLine(s), maxMarkdownValue)
-	if s == "" {
-		return ""
-	}
-	s = strings.ReplaceAll(s, "|", `\|`)
-	fence := strings.Repeat("`", longestRun(s, '`')+1)
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
-		s = " " + s + " "
-	}
-	return fence + s + fence
+	return markdown.Code(clip(oneLine(s), markdown.MaxValueRunes), true)
 }
 
-// mdText escapes prose so that it renders as the same text, and breaks @mentions
-// with a zero-width space.
+// mdText escapes prose, folded to one line, so that it renders as the same text.
 func mdText(s string) string {
-	var b strings.Builder
-	for _, r := range oneLine(s) {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#', '!', '&':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '@':
-			b.WriteString("@\u200b")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// mdTable writes a GitHub table; aligns holds one letter per column, l or r, and
-// cells must already be escaped.
-func mdTable(b *strings.Builder, header []string, aligns string, rows [][]string) {
-	b.WriteString("| " + strings.Join(header, " | ") + " |\n|")
-	for i := range header {
-		if i < len(aligns) && aligns[i] == 'r' {
-			b.WriteString("---:|")
-		} else {
-			b.WriteString("---|")
-		}
-	}
-	b.WriteString("\n")
-	for _, row := range rows {
-		b.WriteString("| " + strings.Join(row, " | ") + " |\n")
-	}
-	b.WriteString("\n")
-}
-
-func longestRun(s string, c byte) int {
-	best, run := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			run++
-			best = max(best, run)
-		} else {
-			run = 0
-		}
-	}
-	return best
+	return markdown.Text(oneLine(s))
 }
 
 // oneLine folds line breaks and other control characters into spaces.
