@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+
+	"github.com/frameshift/frameshift/report/internal/spreadsheet"
 )
 
 // csvHeader names the CSV columns, in order; Encode writes the same fields.
@@ -36,26 +38,10 @@ func (CSVEncoder) Encode(w io.Writer, doc *Document) error {
 			f.Framework, f.Era, f.Category, string(f.Kind), f.Symbol,
 			f.Replacement, f.Fingerprint, f.Baseline,
 		}
-		if err := cw.Write(guardFormulas(row)); err != nil {
+		if err := cw.Write(spreadsheet.GuardFormulas(row)); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// guardFormulas neutralises cells that a spreadsheet would run as a formula (file
-// names and symbols come from the scanned repository): a cell starting with = + -
-// @, a tab or a carriage return gets a leading apostrophe, as OWASP advises.
-func guardFormulas(row []string) []string {
-	for i, c := range row {
-		if c == "" {
-			continue
-		}
-		switch c[0] {
-		case '=', '+', '-', '@', '\t', '\r':
-			row[i] = "'" + c
-		}
-	}
-	return row
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dustin/go-humanize"
 
+	"github.com/frameshift/frameshift/report/internal/spreadsheet"
 	"github.com/frameshift/frameshift/report/internal/terminal"
 	"github.com/frameshift/frameshift/scanner/history"
 )
@@ -158,7 +159,7 @@ func WriteHistoryCSV(w io.Writer, res *history.Result) error {
 		for _, e := range eras {
 			row = append(row, strconv.Itoa(counts[e]))
 		}
-		if err := cw.Write(guardFormulas(row)); err != nil {
+		if err := cw.Write(spreadsheet.GuardFormulas(row)); err != nil {
 			return err
 		}
 	}

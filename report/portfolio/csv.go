@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/frameshift/frameshift/report/internal/spreadsheet"
 )
 
 // csvHeader names the CSV columns, in order; Encode writes the same fields.
@@ -63,14 +65,14 @@ func (CSVEncoder) Encode(w io.Writer, p *Portfolio) error {
 			}
 			row = append(row, target, "", "", "", "", "", "", "", "", "", "")
 		}
-		if err := cw.Write(guardFormulas(row)); err != nil {
+		if err := cw.Write(spreadsheet.GuardFormulas(row)); err != nil {
 			return err
 		}
 	}
 	for _, f := range p.Failures {
 		row := make([]string, len(csvHeader))
 		row[0], row[1], row[2], row[4], row[len(row)-1] = f.Name, f.Input, f.Ref, "failed", f.Reason
-		if err := cw.Write(guardFormulas(row)); err != nil {
+		if err := cw.Write(spreadsheet.GuardFormulas(row)); err != nil {
 			return err
 		}
 	}
@@ -82,20 +84,3 @@ func (CSVEncoder) Encode(w io.Writer, p *Portfolio) error {
 func CSVColumns() []string { return append([]string(nil), csvHeader...) }
 
 func number(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-
-// guardFormulas neutralises cells a spreadsheet would run as a formula (names and
-// reasons come from reports made elsewhere): a cell starting with = + - @, a tab
-// or a carriage return gets a leading apostrophe, as OWASP advises and as the
-// report's CSV does.
-func guardFormulas(row []string) []string {
-	for i, c := range row {
-		if c == "" {
-			continue
-		}
-		switch c[0] {
-		case '=', '+', '-', '@', '\t', '\r':
-			row[i] = "'" + c
-		}
-	}
-	return row
-}
