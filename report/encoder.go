@@ -3,9 +3,9 @@ package report
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
+	"github.com/frameshift/frameshift/report/internal/registry"
 	"github.com/frameshift/frameshift/scanner/catalog"
 )
 
@@ -41,20 +41,11 @@ func Encoders(opts Options) []Encoder {
 
 // Lookup returns the encoder for a format name.
 func Lookup(id string, opts Options) (Encoder, error) {
-	for _, e := range Encoders(opts) {
-		if e.ID() == id {
-			return e, nil
-		}
+	if e, ok := registry.Find(Encoders(opts), id); ok {
+		return e, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (known: %s)", id, strings.Join(FormatNames(), ", "))
 }
 
 // FormatNames lists the known format names, sorted.
-func FormatNames() []string {
-	var names []string
-	for _, e := range Encoders(Options{}) {
-		names = append(names, e.ID())
-	}
-	sort.Strings(names)
-	return names
-}
+func FormatNames() []string { return registry.Names(Encoders(Options{})) }

@@ -3,8 +3,9 @@ package portfolio
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
+
+	"github.com/frameshift/frameshift/report/internal/registry"
 )
 
 // Encoder writes a Portfolio in one format.
@@ -43,23 +44,14 @@ func Encoders(opts Options) []Encoder {
 
 // Lookup returns the encoder for a format name.
 func Lookup(id string, opts Options) (Encoder, error) {
-	for _, e := range Encoders(opts) {
-		if e.ID() == id {
-			return e, nil
-		}
+	if e, ok := registry.Find(Encoders(opts), id); ok {
+		return e, nil
 	}
 	return nil, fmt.Errorf("format %q has no portfolio form (portfolio formats: %s)", id, strings.Join(FormatNames(), ", "))
 }
 
 // FormatNames lists the portfolio format names, sorted.
-func FormatNames() []string {
-	var names []string
-	for _, e := range Encoders(Options{}) {
-		names = append(names, e.ID())
-	}
-	sort.Strings(names)
-	return names
-}
+func FormatNames() []string { return registry.Names(Encoders(Options{})) }
 
 // orEmpty lets every encoder take a nil portfolio as an empty one.
 func orEmpty(p *Portfolio) *Portfolio {
