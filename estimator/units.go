@@ -33,10 +33,13 @@ func pickUnit(high, hoursPerMonth float64) unit {
 	return unit{"months", hoursPerMonth}
 }
 
-// rangeText renders a range given in months, e.g. "3–6 days" or, with engineer
-// set, "3–6 engineer-days".
-func rangeText(low, high, hoursPerMonth float64, engineer bool) string {
-	if high == 0 {
+// RangeText renders a range of months in the unit a person would use, e.g.
+// "3–6 days", or with engineer set "3–6 engineer-days"; a range with nothing to
+// do (high at or below zero) is "none". hoursPerMonth is the model's
+// hours_per_month and must be positive. Every estimate's Text is written by it,
+// and so are the totals of a portfolio, so both read alike.
+func RangeText(low, high, hoursPerMonth float64, engineer bool) string {
+	if high <= 0 {
 		return "none"
 	}
 	u := pickUnit(high*hoursPerMonth, hoursPerMonth)
@@ -53,6 +56,11 @@ func rangeText(low, high, hoursPerMonth float64, engineer bool) string {
 		return l + " " + name
 	}
 	return l + "–" + h + " " + name
+}
+
+// rangeText is RangeText under the name the estimator's own files call it by.
+func rangeText(low, high, hoursPerMonth float64, engineer bool) string {
+	return RangeText(low, high, hoursPerMonth, engineer)
 }
 
 func oneDecimal(x float64) string {

@@ -1,54 +1,28 @@
 package portfolio
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
-// TestRangeTextMatchesEstimator renders every range of the fixtures' estimates
-// again: the portfolio's totals must read in the estimator's own units.
-func TestRangeTextMatchesEstimator(t *testing.T) {
-	n := 0
-	for _, name := range fixtureNames {
-		est := fixtureReport(t, name).Estimate
-		check := func(what string, r Range, engineer bool) {
-			t.Helper()
-			if r.Text == "" {
-				return
-			}
-			n++
-			if got := rangeText(r.Low, r.High, est.HoursPerMonth, engineer); got != r.Text {
-				t.Errorf("%s %s: rangeText(%g, %g) = %q, the estimator wrote %q", name, what, r.Low, r.High, got, r.Text)
-			}
-		}
-		for _, p := range est.Paths {
-			check(p.ID+" eng_months", p.EngMonths, true)
-			check(p.ID+" timeline", p.TimelineMonths, false)
-		}
-		if est.Route != nil {
-			check("route eng_months", est.Route.EngMonths, true)
-			check("route timeline", est.Route.TimelineMonths, false)
-		}
-	}
-	if n < 10 {
-		t.Fatalf("only %d ranges checked", n)
-	}
-}
-
-func TestRangeTextUnits(t *testing.T) {
+// TestWithText checks the rounding a portfolio adds to the estimator's rendering:
+// months to three decimals, and numbers a hostile report could carry read as
+// nothing rather than as a broken text.
+func TestWithText(t *testing.T) {
 	tests := []struct {
-		low, high float64
-		engineer  bool
-		want      string
+		in       Range
+		engineer bool
+		want     Range
 	}{
-		{0, 0, true, "none"},
-		{0.01, 0.02, true, "1.6–3.2 engineer-hours"},
-		{0.1, 0.2, false, "2–4 days"},
-		{0.25, 0.5, true, "1–2 engineer-weeks"},
-		{3, 6, false, "3–6 months"},
-		{2, 2, false, "2 months"},
-		{0.0125, 0.0125, true, "2 engineer-hours"},
+		{Range{Low: 0.01234, High: 0.02468}, true, Range{Low: 0.012, High: 0.025, Text: "1.9–4 engineer-hours"}},
+		{Range{Low: 3, High: 6}, false, Range{Low: 3, High: 6, Text: "3–6 months"}},
+		{Range{Low: math.NaN(), High: math.NaN()}, true, Range{Text: "none"}},
+		{Range{Low: -1, High: -0.5}, true, Range{Low: -1, High: -0.5, Text: "none"}},
+		{Range{Low: 0.0001, High: 0.0004}, true, Range{Text: "none"}},
 	}
 	for _, tt := range tests {
-		if got := rangeText(tt.low, tt.high, 160, tt.engineer); got != tt.want {
-			t.Errorf("rangeText(%g, %g) = %q, want %q", tt.low, tt.high, got, tt.want)
+		if got := withText(tt.in, 160, tt.engineer); got != tt.want {
+			t.Errorf("withText(%+v) = %+v, want %+v", tt.in, got, tt.want)
 		}
 	}
 }
