@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,23 +70,42 @@ func parseOutputs(values []string, format string, formatSet bool) ([]outputSpec,
 	return specs, nil
 }
 
+// encoderOf is an encoder of one kind of document: report.Encoder for a
+// *report.Document, portfolio.Encoder for a *portfolio.Portfolio.
+type encoderOf[D any] interface {
+	Encode(w io.Writer, doc D) error
+}
+
+// lookupFunc finds the encoder of a format; terminal is true for the table on
+// standard output, the one output that may be coloured.
+type lookupFunc[D any] func(format string, terminal bool) (encoderOf[D], error)
+
 // writeOutputs renders doc in every requested format. Files are written atomically:
 // a reader never sees half a report, and a failed run leaves the old file intact.
 func writeOutputs(io *ioStreams, doc *report.Document, specs []outputSpec, opts report.Options) error {
-	for _, spec := range specs {
+	return writeEncoded(io, doc, specs, "report", func(format string, terminal bool) (encoderOf[*report.Document], error) {
 		o := opts
-		o.Color = opts.Color && spec.path == "" && spec.format == "table"
-		enc, err := report.Lookup(spec.format, o)
+		o.Color = opts.Color && terminal
+		return report.Lookup(format, o)
+	})
+}
+
+// writeEncoded renders doc in every requested format with the encoders lookup
+// finds, each to standard output or written to its file with writeFileAtomic.
+// what names the document in messages ("report", "portfolio").
+func writeEncoded[D any](io *ioStreams, doc D, specs []outputSpec, what string, lookup lookupFunc[D]) error {
+	for _, spec := range specs {
+		enc, err := lookup(spec.format, spec.path == "" && spec.format == "table")
 		if err != nil {
 			return usageErrorf("%v", err)
 		}
 		var buf bytes.Buffer
 		if err := enc.Encode(&buf, doc); err != nil {
-			return fmt.Errorf("encode %s report: %w", spec.format, err)
+			return fmt.Errorf("encode %s %s: %w", spec.format, what, err)
 		}
 		if spec.path == "" {
 			if _, err := io.Out.Write(buf.Bytes()); err != nil {
-				return fmt.Errorf("write report: %w", err)
+				return fmt.Errorf("write %s: %w", what, err)
 			}
 			continue
 		}
@@ -96,19 +116,14 @@ func writeOutputs(io *ioStreams, doc *report.Document, specs []outputSpec, opts 
 	return nil
 }
 
+// writeFileAtomic replaces path with data through a temporary file and a rename,
+// so a reader never sees half a file and a failed write leaves the old one intact.
+// An existing path that is not a regular file (-o json=/dev/null, /dev/stdout, a
+// named pipe) cannot be replaced by a rename: it is written in place, and a folder
+// fails there with a plain "is a directory".
 func writeFileAtomic(path string, data []byte) error {
-	// A device or a pipe (/dev/null, /dev/stdout, a FIFO) cannot be replaced by a
-	// rename: write to it directly.
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		if _, err := f.Write(data); err != nil {
-			f.Close()
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		return f.Close()
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return writeInPlace(path, data)
 	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
@@ -128,6 +143,21 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Rename(name, path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+func writeInPlace(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

@@ -183,52 +183,14 @@ func prepareOutDir(dir string) (string, func(), error) {
 	return dir, func() {}, nil
 }
 
-// writePortfolio renders the portfolio in every requested format, files written
-// atomically.
+// writePortfolio renders the portfolio in every requested format, as writeOutputs
+// renders a report.
 func writePortfolio(io *ioStreams, p *portfolio.Portfolio, specs []outputSpec, opts portfolio.Options) error {
-	for _, spec := range specs {
+	return writeEncoded(io, p, specs, "portfolio", func(format string, terminal bool) (encoderOf[*portfolio.Portfolio], error) {
 		o := opts
-		o.Color = opts.Color && spec.path == "" && spec.format == "table"
-		enc, err := portfolio.Lookup(spec.format, o)
-		if err != nil {
-			return usageErrorf("%v", err)
-		}
-		var buf bytes.Buffer
-		if err := enc.Encode(&buf, p); err != nil {
-			return fmt.Errorf("encode %s portfolio: %w", spec.format, err)
-		}
-		if spec.path == "" {
-			if _, err := io.Out.Write(buf.Bytes()); err != nil {
-				return fmt.Errorf("write portfolio: %w", err)
-			}
-			continue
-		}
-		if err := writeOutputFile(spec.path, buf.Bytes()); err != nil {
-			return &InputError{Err: err}
-		}
-	}
-	return nil
-}
-
-// writeOutputFile writes atomically, except to an existing file that is not a
-// regular one (-o json=/dev/null, a named pipe): renaming over it would replace
-// the device with a file.
-func writeOutputFile(path string, data []byte) error {
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		if _, err := f.Write(data); err != nil {
-			f.Close()
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		if err := f.Close(); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		return nil
-	}
-	return writeFileAtomic(path, data)
+		o.Color = opts.Color && terminal
+		return portfolio.Lookup(format, o)
+	})
 }
 
 // portfolioVerdict lists failures and broken policies on stderr and turns them
