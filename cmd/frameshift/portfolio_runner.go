@@ -16,6 +16,7 @@ import (
 	"github.com/frameshift/frameshift/report/portfolio"
 	"github.com/frameshift/frameshift/scanner"
 	"github.com/frameshift/frameshift/scanner/catalog"
+	"github.com/frameshift/frameshift/scanner/source"
 )
 
 // portfolioRunner scans the entries of one run. The workers share it, so nothing
@@ -82,8 +83,9 @@ func (r *portfolioRunner) scanOne(ctx context.Context, e repoEntry) outcome {
 	path := filepath.Join(r.outDir, name)
 	prev := readPrevious(path, e, r.cat.Digest())
 	if prev != nil {
-		// A remote repository answers what its ref points at without a clone.
-		if c, ok := remoteCommit(ctx, e.Input, e.Ref); ok && c == prev.doc.Inventory.Source.Commit {
+		// A remote repository answers what its ref points at without a clone;
+		// when it cannot (or fails to), the clone below compares afterwards.
+		if c, err := source.RemoteCommit(ctx, e.Input, source.Options{Ref: e.Ref}); err == nil && c == prev.doc.Inventory.Source.Commit {
 			return r.keep(e, name, path, prev, r.dates[e.key()+"\x00"+c])
 		}
 	}
