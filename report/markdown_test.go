@@ -121,19 +121,20 @@ func cellCount(row string) int {
 	return strings.Count(strings.ReplaceAll(row, `\|`, ""), "|") - 1
 }
 
+// TestMdCode checks what the report adds to markdown.Code (tested there): one
+// line, clipped in the middle to markdown.MaxValueRunes, the table flag passed on.
 func TestMdCode(t *testing.T) {
+	long := strings.Repeat("a", 100) + "|" + strings.Repeat("b", 100)
 	tests := []struct {
 		in      string
 		inTable bool
 		want    string
 	}{
-		{"plain", false, "`plain`"},
-		{"a`b", false, "``a`b``"},
-		{"`edge`", false, "`` `edge` ``"},
+		{"line\nbreak", false, "`line break`"},
 		{"a|b", true, "`a\\|b`"},
 		{"a|b", false, "`a|b`"},
-		{"line\nbreak", false, "`line break`"},
-		{"", false, ""},
+		// 201 runes: the first 53 and the last 106 stay.
+		{long, false, "`" + strings.Repeat("a", 53) + "…" + strings.Repeat("a", 5) + "|" + strings.Repeat("b", 100) + "`"},
 	}
 	for _, tt := range tests {
 		if got := mdCode(tt.in, tt.inTable); got != tt.want {
