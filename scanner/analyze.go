@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -123,7 +124,9 @@ func (fa *fileAnalyzer) analyzeSource(p string, src []byte, kind string, lineMap
 			continue
 		}
 		cd := classDef{file: p, name: c.Name, bases: c.Bases, line: c.Line, column: c.Column}
-		cd.text = lineText(src, c.Offset)
+		// A copy of the line, not a slice of src: classes outlive the file's
+		// analysis, and a slice would keep the whole source alive until the end.
+		cd.text = bytes.Clone(lineText(src, c.Offset))
 		if lineMap != nil {
 			cell, line, ok := lineMap(c.Line)
 			if !ok {

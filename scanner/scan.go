@@ -147,12 +147,26 @@ func Scan(ctx context.Context, src source.Source, opts Options) (*Inventory, err
 // detectors, and sorts everything.
 func assemble(inv *Inventory, results []*fileResult, walkSkips []Skipped, cat *catalog.Catalog) {
 	sort.Slice(results, func(i, j int) bool { return results[i].path < results[j].path })
-	inv.Files = []FileReport{}
-	inv.Findings = []Finding{}
+	// Size the merged slices once: grown by doubling, the findings slice of a large
+	// scan held up to twice its final size while every per-file result was alive.
+	// The model detector adds at most one finding per class, so room for those too
+	// keeps its append from copying the whole slice.
+	nFiles, nFindings := 0, 0
+	for _, r := range results {
+		if r.skip == nil {
+			nFiles++
+			nFindings += len(r.findings) + len(r.classes)
+		}
+	}
+	inv.Files = make([]FileReport, 0, nFiles)
+	inv.Findings = make([]Finding, 0, nFindings)
 	inv.Dependencies = []Dependency{}
 	inv.Skipped = append([]Skipped{}, walkSkips...)
 	var classes []classDef
-	for _, r := range results {
+	for i, r := range results {
+		// Drop each file's result once it is copied, so that the per-file results
+		// and the merged inventory are never both alive in full.
+		results[i] = nil
 		inv.Skipped = append(inv.Skipped, r.problems...)
 		if r.skip != nil {
 			inv.Skipped = append(inv.Skipped, *r.skip)
