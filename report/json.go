@@ -1,8 +1,13 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
+	"strconv"
+
+	"github.com/frameshift/frameshift/scanner"
 )
 
 // JSONEncoder writes the versioned JSON report. It is deterministic: the inventory
@@ -15,12 +20,114 @@ var _ Encoder = JSONEncoder{}
 // ID implements Encoder.
 func (JSONEncoder) ID() string { return "json" }
 
-// Encode implements Encoder.
+// emptyFindings is how the indented encoder writes an empty top-level findings
+// array: only the top level is indented by exactly two spaces.
+var emptyFindings = []byte("\n  \"findings\": []")
+
+// Encode implements Encoder. The findings, nearly all of a large report, are
+// encoded one at a time straight to w, so the report is never held whole in
+// memory and the reflective encoder never walks them; the bytes are exactly those
+// encoding/json writes for the whole document (FuzzAppendFinding and the golden
+// tests hold it to that).
 func (JSONEncoder) Encode(w io.Writer, doc *Document) error {
+	if doc.Inventory == nil || len(doc.Inventory.Findings) == 0 {
+		return encodeIndented(w, doc)
+	}
+	inv := *doc.Inventory
+	findings := inv.Findings
+	inv.Findings = []scanner.Finding{}
+	rest := *doc
+	rest.Inventory = &inv
+	var head bytes.Buffer
+	if err := encodeIndented(&head, &rest); err != nil {
+		return err
+	}
+	i := bytes.Index(head.Bytes(), emptyFindings)
+	if i < 0 {
+		return errors.New("encode findings: the report has no top-level findings array")
+	}
+	if _, err := w.Write(head.Bytes()[:i]); err != nil {
+		return err
+	}
+	buf := []byte("\n  \"findings\": [")
+	for k := range findings {
+		if k > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, "\n    "...)
+		buf = appendFinding(buf, &findings[k])
+		if len(buf) > 32<<10 {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	buf = append(buf, "\n  ]"...)
+	buf = append(buf, head.Bytes()[i+len(emptyFindings):]...)
+	_, err := w.Write(buf)
+	return err
+}
+
+func encodeIndented(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return enc.Encode(v)
+}
+
+// appendFinding writes f as encoding/json does for a finding of the top-level
+// findings array (indent prefix four spaces, SetEscapeHTML(false)), field by
+// field in the struct's order, omitting what its tags omit.
+func appendFinding(b []byte, f *scanner.Finding) []byte {
+	const field = "\n      \""
+	b = append(b, '{')
+	b = appendField(b, field+"rule\": ", f.Rule)
+	b = appendField(b, ","+field+"framework\": ", f.Framework)
+	b = appendField(b, ","+field+"era\": ", f.Era)
+	b = appendField(b, ","+field+"category\": ", f.Category)
+	b = appendField(b, ","+field+"symbol\": ", f.Symbol)
+	b = appendField(b, ","+field+"kind\": ", string(f.Kind))
+	b = appendField(b, ","+field+"file\": ", f.File)
+	b = append(b, ","+field+"line\": "...)
+	b = strconv.AppendInt(b, int64(f.Line), 10)
+	b = append(b, ","+field+"column\": "...)
+	b = strconv.AppendInt(b, int64(f.Column), 10)
+	if f.Cell != nil {
+		b = append(b, ","+field+"cell\": "...)
+		b = strconv.AppendInt(b, int64(*f.Cell), 10)
+	}
+	if f.Replacement != "" {
+		b = appendField(b, ","+field+"replacement\": ", f.Replacement)
+	}
+	b = appendField(b, ","+field+"fingerprint\": ", f.Fingerprint)
+	if f.Baseline != "" {
+		b = appendField(b, ","+field+"baseline\": ", f.Baseline)
+	}
+	return append(b, "\n    }"...)
+}
+
+func appendField(b []byte, key, value string) []byte {
+	b = append(b, key...)
+	return appendString(b, value)
+}
+
+// appendString quotes s. Printable ASCII other than the quote and the backslash is
+// copied as is; a string with anything else goes through encoding/json, so that
+// escapes (control characters, invalid UTF-8, U+2028) match it exactly.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			_ = enc.Encode(s)
+			return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // ReadJSON decodes a JSON report, as written by JSONEncoder.

@@ -1,7 +1,8 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -91,39 +92,65 @@ func writeOutputs(io *ioStreams, doc *report.Document, specs []outputSpec, opts 
 }
 
 // writeEncoded renders doc in every requested format with the encoders lookup
-// finds, each to standard output or written to its file with writeFileAtomic.
-// what names the document in messages ("report", "portfolio").
-func writeEncoded[D any](io *ioStreams, doc D, specs []outputSpec, what string, lookup lookupFunc[D]) error {
+// finds, each streamed to standard output or to its file with writeFileAtomicWith:
+// a report of a large repository is tens of megabytes, and holding it whole in
+// memory before writing it doubled a scan's peak. what names the document in
+// messages ("report", "portfolio").
+func writeEncoded[D any](streams *ioStreams, doc D, specs []outputSpec, what string, lookup lookupFunc[D]) error {
 	for _, spec := range specs {
 		enc, err := lookup(spec.format, spec.path == "" && spec.format == "table")
 		if err != nil {
 			return usageErrorf("%v", err)
 		}
-		var buf bytes.Buffer
-		if err := enc.Encode(&buf, doc); err != nil {
-			return fmt.Errorf("encode %s %s: %w", spec.format, what, err)
+		encode := func(w io.Writer) error {
+			if err := enc.Encode(w, doc); err != nil {
+				return fmt.Errorf("encode %s %s: %w", spec.format, what, err)
+			}
+			return nil
 		}
 		if spec.path == "" {
-			if _, err := io.Out.Write(buf.Bytes()); err != nil {
+			bw := bufio.NewWriterSize(streams.Out, 1<<20)
+			if err := encode(bw); err != nil {
+				return err
+			}
+			if err := bw.Flush(); err != nil {
 				return fmt.Errorf("write %s: %w", what, err)
 			}
 			continue
 		}
-		if err := writeFileAtomic(spec.path, buf.Bytes()); err != nil {
+		if err := writeFileAtomicWith(spec.path, encode); err != nil {
+			var encErr *encodeError
+			if errors.As(err, &encErr) {
+				return encErr.err
+			}
 			return &InputError{Err: err}
 		}
 	}
 	return nil
 }
 
-// writeFileAtomic replaces path with data through a temporary file and a rename,
-// so a reader never sees half a file and a failed write leaves the old one intact.
-// An existing path that is not a regular file (-o json=/dev/null, /dev/stdout, a
-// named pipe) cannot be replaced by a rename: it is written in place, and a folder
-// fails there with a plain "is a directory".
+// encodeError marks a failure of the content being written, as opposed to the
+// file: it is a program error, not unusable input.
+type encodeError struct{ err error }
+
+func (e *encodeError) Error() string { return e.err.Error() }
+
+// writeFileAtomic replaces path with data; see writeFileAtomicWith.
 func writeFileAtomic(path string, data []byte) error {
+	return writeFileAtomicWith(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeFileAtomicWith replaces path with what write produces, through a temporary
+// file and a rename, so a reader never sees half a file and a failed write leaves
+// the old one intact. An existing path that is not a regular file (-o
+// json=/dev/null, /dev/stdout, a named pipe) cannot be replaced by a rename: it is
+// written in place, and a folder fails there with a plain "is a directory".
+func writeFileAtomicWith(path string, write func(io.Writer) error) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return writeInPlace(path, data)
+		return writeInPlace(path, write)
 	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
@@ -132,9 +159,9 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	name := tmp.Name()
 	defer os.Remove(name) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
+	if err := writeBuffered(tmp, write); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return wrapWrite(path, err)
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -148,17 +175,53 @@ func writeFileAtomic(path string, data []byte) error {
 	return nil
 }
 
-func writeInPlace(path string, data []byte) error {
+func writeInPlace(path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if _, err := f.Write(data); err != nil {
+	if err := writeBuffered(f, write); err != nil {
 		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return wrapWrite(path, err)
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// writeBuffered runs write through a buffer into f. A failure of write itself comes
+// back as an *encodeError, a failure to write the file as a plain error.
+func writeBuffered(f *os.File, write func(io.Writer) error) error {
+	bw := bufio.NewWriterSize(f, 1<<20)
+	fw := &failWriter{w: bw}
+	if err := write(fw); err != nil {
+		if fw.err != nil {
+			return fw.err
+		}
+		return &encodeError{err: err}
+	}
+	return bw.Flush()
+}
+
+// failWriter remembers a write error, to tell a full disk from a failed encoder.
+type failWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
+}
+
+func wrapWrite(path string, err error) error {
+	var encErr *encodeError
+	if errors.As(err, &encErr) {
+		return err
+	}
+	return fmt.Errorf("write %s: %w", path, err)
 }
