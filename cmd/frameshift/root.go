@@ -56,6 +56,7 @@ and any→Keras 3.`,
 		newExplainCmd(io, nil),
 		newDiffCmd(io, nil),
 		newHistoryCmd(io, nil),
+		newCacheCmd(io),
 		newMergeCmd(io, nil),
 		newVersionCmd(io),
 	)
