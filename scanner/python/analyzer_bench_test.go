@@ -106,6 +106,7 @@ func BenchmarkCorpus(b *testing.B) {
 	defer a.Close()
 	b.Run("parse", func(b *testing.B) {
 		b.SetBytes(size)
+		cpu := processCPU()
 		for i := 0; i < b.N; i++ {
 			for _, src := range files {
 				tree, err := a.parser.ParseCtx(context.Background(), nil, src)
@@ -115,10 +116,12 @@ func BenchmarkCorpus(b *testing.B) {
 				tree.Close()
 			}
 		}
+		b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
 	})
 	b.Run("analyze", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
+		cpu := processCPU()
 		for i := 0; i < b.N; i++ {
 			for _, src := range files {
 				if _, err := a.Analyze(src); err != nil {
@@ -126,5 +129,6 @@ func BenchmarkCorpus(b *testing.B) {
 				}
 			}
 		}
+		b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
 	})
 }

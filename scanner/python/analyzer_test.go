@@ -133,6 +133,28 @@ func TestResolve(t *testing.T) {
 			not:  []string{"attribute torch.nn.Module", "call torch.compile"},
 		},
 		{
+			name: "partial decorates only with its first argument",
+			src:  "import functools\nimport jax\n@functools.partial(jax.vmap, jax.jit)\ndef f(x): return x\n",
+			want: []string{"decorator jax.vmap", "attribute jax.jit"},
+			not:  []string{"decorator jax.jit"},
+		},
+		{
+			name: "a call's argument and a chain inside a call are not the call",
+			src:  "import torch\ntorch.save(torch.nn.Module, f)\ny = torch.cuda.amp.autocast().__enter__\n",
+			want: []string{"call torch.save", "attribute torch.nn.Module", "call torch.cuda.amp.autocast"},
+			not:  []string{"call torch.nn.Module"},
+		},
+		{
+			name: "decorator through a deep chain, and a base",
+			src:  "import tensorflow as tf\n@tf.keras.utils.register_keras_serializable(package='x')\nclass L(tf.keras.layers.Layer): pass\n",
+			want: []string{"decorator tensorflow.keras.utils.register_keras_serializable", "base tensorflow.keras.layers.Layer"},
+		},
+		{
+			name: "dynamic import through a from-import and a chain",
+			src:  "from importlib import import_module\nimport importlib as il\nm = import_module('jax')\nn = il.import_module('flax.linen')\n",
+			want: []string{"import jax", "import flax.linen", "call importlib.import_module"},
+		},
+		{
 			name: "parenthesised multi-line chain",
 			src:  "import tensorflow as tf\nx = (tf\n     .keras\n     .layers.Dense)(3)\n",
 			want: []string{"attribute tensorflow.keras.layers.Dense"},
@@ -180,7 +202,9 @@ func TestStarImportFlagged(t *testing.T) {
 }
 
 func TestMethods(t *testing.T) {
-	src := "import torch\nx = torch.zeros(3)\nx.add_(1)\nloss.backward()\ntorch.add_(x)\nx.mean()\n"
+	// A receiver that is a call or a subscript counts; one rooted at an import
+	// (torch.add_) is a resolved reference instead.
+	src := "import torch\nx = torch.zeros(3)\nx.add_(1)\nloss.backward()\ntorch.add_(x)\nx.mean()\nmodel(x).backward()\nys[0].add_(1)\ntorch.nn.add_(x)\n"
 	res := analyze(t, src, "add_", "backward")
 	var methods []string
 	for _, r := range res.Refs {
@@ -188,7 +212,7 @@ func TestMethods(t *testing.T) {
 			methods = append(methods, fmt.Sprintf("%s@%d", r.Symbol, r.Line))
 		}
 	}
-	if strings.Join(methods, ",") != "add_@3,backward@4" {
+	if strings.Join(methods, ",") != "add_@3,backward@4,backward@7,add_@8" {
 		t.Fatalf("methods = %v", methods)
 	}
 }

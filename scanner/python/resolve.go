@@ -21,6 +21,8 @@ type fileState struct {
 	// seen maps a root identifier's start byte to its index in res.Refs, so that a
 	// name reached by two query patterns yields one reference with the stronger kind.
 	seen map[uint32]int
+	// c holds what encloses each captured node, in place of Node.Parent.
+	c *captured
 }
 
 type binding struct {
@@ -62,7 +64,12 @@ var kindRank = map[catalog.Kind]int{
 }
 
 func (f *fileState) text(n *sitter.Node) string {
-	return string(f.src[n.StartByte():n.EndByte()])
+	return string(f.bytes(n))
+}
+
+// bytes is n's source, not copied.
+func (f *fileState) bytes(n *sitter.Node) []byte {
+	return f.src[n.StartByte():n.EndByte()]
 }
 
 // position returns the 1-based line and code-point column of a byte offset whose
@@ -235,37 +242,39 @@ func (f *fileState) resolveExpr(n *sitter.Node) (string, bool) {
 	return "", false
 }
 
-// reference resolves the chain rooted at identifier n, if n is a bound name.
-func (f *fileState) reference(n *sitter.Node) {
+// reference resolves the chain rooted at identifier n, if n is a bound name. attr
+// is the attribute n is the object of, nil when n is not one.
+func (f *fileState) reference(n, attr *sitter.Node) {
 	b, ok := f.binding(f.text(n), n.StartByte())
 	if !ok {
 		return
 	}
 	var sb strings.Builder
 	sb.WriteString(b.target)
-	f.chain(n, n, &sb, b.assigned)
+	top := n
+	if attr != nil {
+		if name := attr.ChildByFieldName("attribute"); name != nil {
+			sb.WriteByte('.')
+			sb.Write(f.bytes(name))
+			top = attr
+		}
+	}
+	f.chain(n, top, &sb, b.assigned, true)
 }
 
 // chain climbs from top while it is the object of an enclosing attribute (tf ->
 // tf.keras -> tf.keras.layers), appending each name to sb, then records the
-// reference rooted at root with the kind of use of the outermost node.
-func (f *fileState) chain(root, top *sitter.Node, sb *strings.Builder, assigned bool) {
+// reference rooted at root with the kind of use of the outermost node. dynamic
+// says whether a call of importlib.import_module may be read as an import.
+func (f *fileState) chain(root, top *sitter.Node, sb *strings.Builder, assigned, dynamic bool) {
 	for {
-		p := top.Parent()
-		if p == nil || p.Type() != "attribute" {
-			break
-		}
-		obj := p.ChildByFieldName("object")
-		if obj == nil || !obj.Equal(top) {
-			break
-		}
-		attr := p.ChildByFieldName("attribute")
-		if attr == nil {
+		l, ok := f.c.links[top.ID()]
+		if !ok {
 			break
 		}
 		sb.WriteByte('.')
-		sb.WriteString(f.text(attr))
-		top = p
+		sb.Write(f.bytes(l.name))
+		top = l.attr
 	}
 	kind := f.classify(top)
 	// Reading an attribute through an assigned name (FLAGS = tf.app.flags.FLAGS;
@@ -274,9 +283,13 @@ func (f *fileState) chain(root, top *sitter.Node, sb *strings.Builder, assigned 
 	if assigned && kind == catalog.KindAttribute {
 		return
 	}
-	f.add(root, sb.String(), kind)
+	symbol := sb.String()
+	added := f.add(root, symbol, kind)
 	if kind == catalog.KindCall || kind == catalog.KindDecorator {
 		f.addArgs(root, top)
+	}
+	if added && dynamic && kind == catalog.KindCall && symbol == "importlib.import_module" {
+		f.dynamicImport(f.c.calls[top.ID()])
 	}
 }
 
@@ -310,40 +323,41 @@ func (f *fileState) errorReference(n *sitter.Node) {
 	sb.WriteString(b.target)
 	sb.WriteByte('.')
 	sb.WriteString(f.text(attr))
-	f.chain(n, attrNode, &sb, b.assigned)
+	// The root sits in an ERROR node, not in the call's function: not an import.
+	f.chain(n, attrNode, &sb, b.assigned, false)
 }
 
 // calleeReference handles a call of a bare name: an imported name, or a dynamic import.
 func (f *fileState) calleeReference(n *sitter.Node) {
-	if f.text(n) == "__import__" {
-		f.dynamicImport(n)
+	if string(f.bytes(n)) == "__import__" {
+		f.dynamicImport(f.c.calls[n.ID()])
 		return
 	}
-	f.reference(n)
+	f.reference(n, nil)
 }
 
-func (f *fileState) add(root *sitter.Node, symbol string, kind catalog.Kind) {
+// add records a reference at root, or raises the kind of the one already there;
+// it reports whether the reference is new.
+func (f *fileState) add(root *sitter.Node, symbol string, kind catalog.Kind) bool {
 	start := root.StartByte()
 	if i, ok := f.seen[start]; ok {
 		if kindRank[kind] > kindRank[f.res.Refs[i].Kind] {
 			f.res.Refs[i].Kind = kind
 		}
-		return
+		return false
 	}
 	line, col := f.position(root)
 	f.seen[start] = len(f.res.Refs)
 	f.res.Refs = append(f.res.Refs, Reference{Symbol: symbol, Kind: kind, Line: line, Column: col, Offset: int(start)})
-	if kind == catalog.KindCall && symbol == "importlib.import_module" {
-		f.dynamicImport(root)
-	}
+	return true
 }
 
 // addArgs records the arguments of the call whose function is top, on the
 // reference rooted at root: keyword arguments catch API changes that keep the
 // name (tf.reduce_sum(keep_dims=True), from_pretrained(from_tf=True)).
 func (f *fileState) addArgs(root, top *sitter.Node) {
-	call := top.Parent()
-	if call == nil || call.Type() != "call" {
+	call := f.c.calls[top.ID()]
+	if call == nil {
 		return
 	}
 	args := call.ChildByFieldName("arguments")
@@ -391,60 +405,28 @@ func (f *fileState) literal(n *sitter.Node) string {
 	return ""
 }
 
-// classify says how the outermost node of a chain is used.
+// classify says how the outermost node of a chain is used: as a decorator (@x,
+// @x(...)), a call, a class base, or else an attribute read.
 func (f *fileState) classify(top *sitter.Node) catalog.Kind {
-	p := top.Parent()
-	if p == nil {
-		return catalog.KindAttribute
+	id := top.ID()
+	if k, ok := f.c.uses[id]; ok {
+		return k
 	}
-	switch p.Type() {
-	case "decorator":
-		return catalog.KindDecorator
-	case "call":
-		if fn := p.ChildByFieldName("function"); fn != nil && fn.Equal(top) {
-			if gp := p.Parent(); gp != nil && gp.Type() == "decorator" {
+	// @partial(jax.jit, static_argnums=0) decorates with jax.jit.
+	if p, ok := f.c.partials[id]; ok {
+		if first := p.args.NamedChild(0); first != nil && first.Equal(top) {
+			if sym, ok := f.resolveExpr(p.fn); ok && sym == "functools.partial" {
 				return catalog.KindDecorator
-			}
-			return catalog.KindCall
-		}
-	case "argument_list":
-		gp := p.Parent()
-		if gp == nil {
-			break
-		}
-		switch gp.Type() {
-		case "class_definition":
-			return catalog.KindBase
-		case "call":
-			// @partial(jax.jit, static_argnums=0) decorates with jax.jit.
-			if first := p.NamedChild(0); first != nil && first.Equal(top) && f.isPartialCall(gp) {
-				if ggp := gp.Parent(); ggp != nil && ggp.Type() == "decorator" {
-					return catalog.KindDecorator
-				}
 			}
 		}
 	}
 	return catalog.KindAttribute
 }
 
-func (f *fileState) isPartialCall(call *sitter.Node) bool {
-	fn := call.ChildByFieldName("function")
-	if fn == nil {
-		return false
-	}
-	sym, ok := f.resolveExpr(fn)
-	return ok && sym == "functools.partial"
-}
-
-// dynamicImport records __import__("x") and importlib.import_module("x") when the
-// module is a plain string literal.
-func (f *fileState) dynamicImport(fn *sitter.Node) {
-	// fn may be the root identifier of importlib.import_module: climb to the call.
-	call := fn.Parent()
-	for call != nil && call.Type() == "attribute" {
-		call = call.Parent()
-	}
-	if call == nil || call.Type() != "call" {
+// dynamicImport records __import__("x") and importlib.import_module("x"), given
+// the call, when the module is a plain string literal.
+func (f *fileState) dynamicImport(call *sitter.Node) {
+	if call == nil {
 		return
 	}
 	args := call.ChildByFieldName("arguments")
@@ -522,16 +504,13 @@ func (f *fileState) class(n *sitter.Node) {
 
 // method records x.name(...) for watched method names whose receiver is not an
 // imported name (those are resolved references already).
-func (f *fileState) method(n *sitter.Node, watched map[string]bool) {
+func (f *fileState) method(m methodCall, watched map[string]bool) {
+	n := m.name
+	if !watched[string(f.bytes(n))] {
+		return
+	}
 	name := f.text(n)
-	if !watched[name] {
-		return
-	}
-	attr := n.Parent()
-	if attr == nil {
-		return
-	}
-	if obj := attr.ChildByFieldName("object"); obj != nil {
+	if obj := m.attr.ChildByFieldName("object"); obj != nil {
 		if _, bound := f.resolveExpr(obj); bound {
 			return
 		}
