@@ -9,6 +9,9 @@ import (
 // and reports them as references for the catalog to judge like any other.
 type fileDetector interface {
 	detect(src []byte) []python.Reference
+	// keywords are the words the detector looks for, which the prefilter must
+	// let through wherever they end a token.
+	keywords() []string
 }
 
 // inventoryDetector refines findings once every file is known: what needs the whole

@@ -34,6 +34,14 @@ var envVariables = []struct {
 // closing quote or bracket, then =, :, a comma or blanks, then an opening quote.
 var envAssignment = regexp.MustCompile(`^["']?\s*\]?\s*(?:=|:|,|\s)\s*["']?`)
 
+func (envSettingDetector) keywords() []string {
+	out := make([]string, len(envVariables))
+	for i, v := range envVariables {
+		out[i] = string(v.name)
+	}
+	return out
+}
+
 func (envSettingDetector) detect(src []byte) []python.Reference {
 	var refs []python.Reference
 	for _, v := range envVariables {

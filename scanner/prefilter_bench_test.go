@@ -61,7 +61,7 @@ func BenchmarkPrefilter(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p := newPrefilter(cat.Roots(), "KERAS_BACKEND")
+	p := newPrefilter(cat.Roots(), settingNames()...)
 	plain := bytes.Repeat([]byte(plainPython), 16<<10/len(plainPython)+1)
 	ml, err := os.ReadFile("../fixtures/pytorch/tinyseg/train.py")
 	if err != nil {

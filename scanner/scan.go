@@ -70,7 +70,7 @@ func Scan(ctx context.Context, src source.Source, opts Options) (*Inventory, err
 	wopts := opts.Walk
 	wopts.Select = selectCandidate
 	fsys := src.FS()
-	filter := newPrefilter(cat.Roots())
+	filter := newPrefilter(cat.Roots(), settingNames()...)
 	keyer := newCacheKeyer(opts.Cache, cat.Digest(), opts.ToolVersion)
 
 	g, gctx := errgroup.WithContext(ctx)
