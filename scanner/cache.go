@@ -40,18 +40,34 @@ func newCacheKeyer(c Cache, catalogDigest, toolVersion string) *cacheKeyer {
 	return &cacheKeyer{cache: c, prefix: toolVersion + "\x00" + catalogDigest + "\x00"}
 }
 
-func (k *cacheKeyer) analyze(fa *fileAnalyzer, f walk.File, data []byte, read func(string) ([]byte, error)) *fileResult {
-	kind := classify(f.Path)
-	if k == nil || k.cache == nil || kind&(kindPython|kindNotebook) == 0 || kind&kindManifest != 0 {
-		return fa.analyzeFile(f.Path, data, read)
+// caches reports whether results for files of this kind are cached: Python files
+// and notebooks, whose analysis depends on their bytes alone (manifests read
+// the files they include).
+func (k *cacheKeyer) caches(kind fileKind) bool {
+	return k != nil && k.cache != nil && kind&(kindPython|kindNotebook) != 0 && kind&kindManifest == 0
+}
+
+// lookup returns the cached result for f, and the key to store a fresh result
+// under ("" when the kind is not cached). A file whose source names its content
+// by a git blob id is looked up before it is read (data nil), so a hit costs no
+// read at all; any other file is keyed by the hash of data, and lookup returns
+// no key until data is given.
+func (k *cacheKeyer) lookup(f walk.File, kind fileKind, data []byte) (*fileResult, string) {
+	if !k.caches(kind) || f.ID == "" && data == nil {
+		return nil, ""
 	}
 	key := k.key(kind, f.ID, data)
 	if cf, ok := k.cache.Get(key); ok && cf != nil {
-		return cf.restore(f.Path)
+		return cf.restore(f.Path), key
 	}
-	res := fa.analyzeFile(f.Path, data, read)
-	k.cache.Put(key, toCached(res))
-	return res
+	return nil, key
+}
+
+// store remembers a fresh result under key, if there is one.
+func (k *cacheKeyer) store(key string, res *fileResult) {
+	if key != "" {
+		k.cache.Put(key, toCached(res))
+	}
 }
 
 func (k *cacheKeyer) key(kind fileKind, blobID string, data []byte) string {

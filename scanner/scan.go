@@ -273,6 +273,21 @@ func (w *worker) process(f walk.File) (res *fileResult) {
 			w.fa = nil
 		}
 	}()
+	kind := classify(f.Path)
+	cached, key := w.keyer.lookup(f, kind, nil)
+	if cached != nil {
+		return cached
+	}
+	data, err := w.fsys.ReadFile(f.Path)
+	if err != nil {
+		return skipped(f.Path, "unreadable", err.Error())
+	}
+	if key == "" {
+		if cached, key = w.keyer.lookup(f, kind, data); cached != nil {
+			return cached
+		}
+	}
+	// The parser is made on first need: a scan served from the cache makes none.
 	if w.fa == nil {
 		fa, err := newFileAnalyzer(w.cat, w.filter, w.timeout)
 		if err != nil {
@@ -280,9 +295,7 @@ func (w *worker) process(f walk.File) (res *fileResult) {
 		}
 		w.fa = fa
 	}
-	data, err := w.fsys.ReadFile(f.Path)
-	if err != nil {
-		return skipped(f.Path, "unreadable", err.Error())
-	}
-	return w.keyer.analyze(w.fa, f, data, w.fsys.ReadFile)
+	res = w.fa.analyzeFile(f.Path, data, w.fsys.ReadFile)
+	w.keyer.store(key, res)
+	return res
 }
