@@ -51,8 +51,10 @@ func cloneSource(ctx context.Context, shown, tmp string, rem remote, opts Option
 	if err != nil {
 		return nil, err
 	}
+	repo = keepDescriptors(repo)
 	fsys, err := NewTreeFS(repo, hash)
 	if err != nil {
+		closeRepository(repo)
 		return nil, err
 	}
 	return &gitSource{

@@ -31,6 +31,10 @@ func (s *gitSource) Repository() *git.Repository { return s.repo }
 
 func (s *gitSource) Close() error {
 	err := closeFS(s.fsys)
+	if cerr := closeRepository(s.repo); cerr != nil && err == nil {
+		err = fmt.Errorf("close repository %s: %w", s.info.Input, cerr)
+	}
+	s.repo = nil
 	if s.tmp != "" {
 		if rerr := os.RemoveAll(s.tmp); rerr != nil && err == nil {
 			err = fmt.Errorf("remove temporary clone %s: %w", s.tmp, rerr)
@@ -42,7 +46,7 @@ func (s *gitSource) Close() error {
 
 // openLocal opens an existing folder: as a git repository when it is one's top or
 // inside one, else as a plain folder.
-func openLocal(input, shown string, opts Options) (Source, error) {
+func openLocal(input, shown string, opts Options) (src Source, err error) {
 	st, err := os.Stat(input)
 	if err != nil {
 		return nil, &InputError{Input: shown, Err: pathCause(err)}
@@ -51,6 +55,12 @@ func openLocal(input, shown string, opts Options) (Source, error) {
 		return nil, &InputError{Input: shown, Err: errors.New("not a folder")}
 	}
 	repo, sub, bare := openRepository(input)
+	defer func() {
+		// The packfiles read so far stay open until the repository is closed.
+		if err != nil {
+			closeRepository(repo)
+		}
+	}()
 	if repo == nil {
 		if opts.Ref != "" {
 			return nil, &InputError{Input: shown, Err: fmt.Errorf("not a git repository, so ref %s cannot be read", opts.Ref)}
@@ -111,7 +121,7 @@ func openRepository(dir string) (repo *git.Repository, sub string, bare bool) {
 	}
 	wt, err := repo.Worktree()
 	if errors.Is(err, git.ErrIsBareRepository) {
-		return repo, "", true
+		return keepDescriptors(repo), "", true
 	}
 	if err != nil {
 		return nil, "", false
@@ -131,7 +141,7 @@ func openRepository(dir string) (repo *git.Repository, sub string, bare bool) {
 	if sub == ".git" || strings.HasPrefix(sub, ".git/") {
 		return nil, "", false
 	}
-	return repo, sub, false
+	return keepDescriptors(repo), sub, false
 }
 
 // headCommit is HEAD's commit hash, or "" in a repository with no commits.
