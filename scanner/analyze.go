@@ -75,6 +75,9 @@ type fileResult struct {
 	// problems are parts of a file that could not be read while the rest was,
 	// such as a malformed line in a requirements file.
 	problems []Skipped
+	// counted is set when the findings were only counted, into counts.
+	counted bool
+	counts  []findingCount
 }
 
 // fileAnalyzer turns one file's bytes into a fileResult. It owns a tree-sitter

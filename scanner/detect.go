@@ -18,6 +18,10 @@ type fileDetector interface {
 // repository, such as a class whose framework base is defined in another file.
 type inventoryDetector interface {
 	refine(inv *Inventory, classes []classDef, cat *catalog.Catalog)
+	// refineCounts does to findings counted per file what refine does to the
+	// findings themselves, for Footprint; TestFootprintMatchesScan holds the
+	// two to the same summary.
+	refineCounts(b *summaryBuilder, deps []Dependency, classes []classDef, cat *catalog.Catalog)
 }
 
 // The one list of detectors. Each lives in detect_<what>.go with its own test.

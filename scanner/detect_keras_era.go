@@ -28,23 +28,63 @@ const kerasEitherEra = "keras"
 
 func (kerasEraDetector) refine(inv *Inventory, _ []classDef, _ *catalog.Catalog) {
 	pending := false
-	for _, f := range inv.Findings {
-		if f.Framework == "keras" && f.Era == kerasEitherEra {
-			pending = true
-			break
+	var ev kerasEvidence
+	for i := range inv.Findings {
+		f := &inv.Findings[i]
+		pending = pending || f.Framework == "keras" && f.Era == kerasEitherEra
+		ev.see(f.File, f.Framework, f.Era)
+	}
+	if !pending {
+		return
+	}
+	eraOf := kerasEraResolver(ev.byFile(), inv.Dependencies)
+	for i := range inv.Findings {
+		f := &inv.Findings[i]
+		if f.Framework != "keras" || f.Era != kerasEitherEra {
+			continue
+		}
+		if era := eraOf(f.File); era != "" {
+			f.Era = era
+		}
+	}
+}
+
+func (kerasEraDetector) refineCounts(b *summaryBuilder, deps []Dependency, _ []classDef, _ *catalog.Catalog) {
+	pending := false
+	var ev kerasEvidence
+	for _, fc := range b.files {
+		for _, c := range fc.counts {
+			pending = pending || c.framework == "keras" && c.era == kerasEitherEra
+			ev.see(fc.file, c.framework, c.era)
 		}
 	}
 	if !pending {
 		return
 	}
-	byFile := fileKerasEvidence(inv.Findings)
+	eraOf := kerasEraResolver(ev.byFile(), deps)
+	for _, fc := range b.files {
+		for i := range fc.counts {
+			c := &fc.counts[i]
+			if c.framework != "keras" || c.era != kerasEitherEra {
+				continue
+			}
+			if era := eraOf(fc.file); era != "" {
+				c.era = era
+			}
+		}
+	}
+}
+
+// kerasEraResolver returns the era that a file's Keras-either findings take, ""
+// when nothing decides it, from each file's own evidence and the dependencies.
+func kerasEraResolver(byFile map[string]string, deps []Dependency) func(file string) string {
 	byFolder := map[string][]Dependency{}
-	for _, d := range inv.Dependencies {
+	for _, d := range deps {
 		dir := path.Dir(d.File)
 		byFolder[dir] = append(byFolder[dir], d)
 	}
-	repoEra := declaredKerasEra(inv.Dependencies)
-	if k2, k3 := kerasSignals(inv.Dependencies); repoEra == "" && !(k2 && k3) {
+	repoEra := declaredKerasEra(deps)
+	if k2, k3 := kerasSignals(deps); repoEra == "" && !(k2 && k3) {
 		for _, ev := range byFile {
 			if ev == "keras3" {
 				repoEra = "keras3"
@@ -52,45 +92,56 @@ func (kerasEraDetector) refine(inv *Inventory, _ []classDef, _ *catalog.Catalog)
 			}
 		}
 	}
-	for i := range inv.Findings {
-		f := &inv.Findings[i]
-		if f.Framework != "keras" || f.Era != kerasEitherEra {
-			continue
+	decided := map[string]string{}
+	return func(file string) string {
+		if era, ok := decided[file]; ok {
+			return era
 		}
-		era := byFile[f.File]
+		era := byFile[file]
 		if era == "" {
-			era = nearestDeclaredEra(path.Dir(f.File), byFolder)
+			era = nearestDeclaredEra(path.Dir(file), byFolder)
 		}
 		if era == "" {
 			era = repoEra
 		}
-		if era != "" {
-			f.Era = era
-		}
+		decided[file] = era
+		return era
 	}
 }
 
-// fileKerasEvidence says, per file, what its own Keras code shows.
-func fileKerasEvidence(findings []Finding) map[string]string {
-	has2, has3 := map[string]bool{}, map[string]bool{}
-	for _, f := range findings {
-		if f.Framework != "keras" {
-			continue
-		}
-		switch f.Era {
-		case "keras3":
-			has3[f.File] = true
-		case "keras2":
-			has2[f.File] = true
-		}
+// kerasEvidence gathers, per file, what its own Keras code shows.
+type kerasEvidence struct {
+	has2, has3 map[string]bool
+}
+
+func (e *kerasEvidence) see(file, framework, era string) {
+	if framework != "keras" {
+		return
 	}
+	switch era {
+	case "keras3":
+		if e.has3 == nil {
+			e.has3 = map[string]bool{}
+		}
+		e.has3[file] = true
+	case "keras2":
+		if e.has2 == nil {
+			e.has2 = map[string]bool{}
+		}
+		e.has2[file] = true
+	}
+}
+
+// byFile says keras3 for a file with Keras-3-only code, keras2 for one with only
+// Keras 2 code.
+func (e *kerasEvidence) byFile() map[string]string {
 	out := map[string]string{}
-	for file := range has2 {
-		if !has3[file] {
+	for file := range e.has2 {
+		if !e.has3[file] {
 			out[file] = "keras2"
 		}
 	}
-	for file := range has3 {
+	for file := range e.has3 {
 		out[file] = "keras3"
 	}
 	return out

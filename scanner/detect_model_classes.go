@@ -21,6 +21,18 @@ type modelParent struct {
 }
 
 func (modelSubclassDetector) refine(inv *Inventory, classes []classDef, cat *catalog.Catalog) {
+	inv.Findings = append(inv.Findings, indirectModelFindings(classes, cat)...)
+}
+
+func (modelSubclassDetector) refineCounts(b *summaryBuilder, _ []Dependency, classes []classDef, cat *catalog.Catalog) {
+	for _, f := range indirectModelFindings(classes, cat) {
+		b.add(f.File, f.Framework, f.Era, f.Category, 1)
+	}
+}
+
+// indirectModelFindings returns a finding for each class that inherits a model
+// base through local classes, sorted.
+func indirectModelFindings(classes []classDef, cat *catalog.Catalog) []Finding {
 	models := map[string]modelParent{}
 	direct := make([]bool, len(classes))
 	for i, c := range classes {
@@ -36,7 +48,7 @@ func (modelSubclassDetector) refine(inv *Inventory, classes []classDef, cat *cat
 		}
 	}
 	if len(models) == 0 {
-		return
+		return nil
 	}
 	found := make([]bool, len(classes))
 	var added []Finding
@@ -81,9 +93,6 @@ func (modelSubclassDetector) refine(inv *Inventory, classes []classDef, cat *cat
 			break
 		}
 	}
-	if len(added) == 0 {
-		return
-	}
 	sort.SliceStable(added, func(i, j int) bool { return findingLess(&added[i], &added[j]) })
-	inv.Findings = append(inv.Findings, added...)
+	return added
 }

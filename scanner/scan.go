@@ -52,13 +52,37 @@ type Cache interface {
 
 // Scan walks src and returns its inventory.
 func Scan(ctx context.Context, src source.Source, opts Options) (*Inventory, error) {
-	cat := opts.Catalog
-	if cat == nil {
-		var err error
-		if cat, err = catalog.Default(); err != nil {
-			return nil, err
-		}
+	cat, err := catalogOf(opts)
+	if err != nil {
+		return nil, err
 	}
+	collected, walkSkips, err := collect(ctx, src, opts, cat, false)
+	if err != nil {
+		return nil, err
+	}
+	info := src.Info()
+	inv := &Inventory{
+		SchemaVersion: SchemaVersion,
+		Tool:          Tool{Name: ToolName, Version: opts.ToolVersion, Catalog: cat.Digest()},
+		Source: SourceInfo{
+			Input: info.Input, Kind: info.Kind, Ref: info.Ref, Commit: info.Commit, Worktree: info.Worktree,
+		},
+	}
+	assemble(inv, collected, walkSkips, cat)
+	return inv, nil
+}
+
+func catalogOf(opts Options) (*catalog.Catalog, error) {
+	if opts.Catalog != nil {
+		return opts.Catalog, nil
+	}
+	return catalog.Default()
+}
+
+// collect walks src and analyses its files on opts.Jobs workers. counted asks
+// for results whose findings, when they come from the cache, are only counted
+// (fileResult.counts), for callers that need the summary alone.
+func collect(ctx context.Context, src source.Source, opts Options, cat *catalog.Catalog, counted bool) ([]*fileResult, []Skipped, error) {
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -72,6 +96,7 @@ func Scan(ctx context.Context, src source.Source, opts Options) (*Inventory, err
 	fsys := src.FS()
 	filter := newPrefilter(cat.Roots(), settingNames()...)
 	keyer := newCacheKeyer(opts.Cache, cat.Digest(), opts.ToolVersion)
+	keyer.counted = counted
 
 	g, gctx := errgroup.WithContext(ctx)
 	files := make(chan walk.File, 4*jobs)
@@ -128,19 +153,9 @@ func Scan(ctx context.Context, src source.Source, opts Options) (*Inventory, err
 		collected = append(collected, r)
 	}
 	if err := g.Wait(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-
-	info := src.Info()
-	inv := &Inventory{
-		SchemaVersion: SchemaVersion,
-		Tool:          Tool{Name: ToolName, Version: opts.ToolVersion, Catalog: cat.Digest()},
-		Source: SourceInfo{
-			Input: info.Input, Kind: info.Kind, Ref: info.Ref, Commit: info.Commit, Worktree: info.Worktree,
-		},
-	}
-	assemble(inv, collected, walkSkips, cat)
-	return inv, nil
+	return collected, walkSkips, nil
 }
 
 // assemble merges per-file results into the inventory, runs the repository-wide

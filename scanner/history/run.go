@@ -67,12 +67,22 @@ func Run(ctx context.Context, repo *git.Repository, opts Options) (*Result, *sca
 			return nil, nil, err
 		}
 		src := &treeSource{fsys: fsys, info: source.Info{Input: opts.Input, Kind: source.KindGit, Commit: c.Hash.String()}}
-		inv, err := scanner.Scan(ctx, src, scanOpts)
+		// Only the newest commit's inventory is returned; for the others the
+		// summary is enough, and scanner.Footprint counts cached findings per file
+		// instead of assembling them all again for every commit.
+		var summary *scanner.Summary
+		if i == len(commits)-1 {
+			newest, err = scanner.Scan(ctx, src, scanOpts)
+			if newest != nil {
+				summary = &newest.Summary
+			}
+		} else {
+			summary, err = scanner.Footprint(ctx, src, scanOpts)
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("scan commit %s: %w", c.Hash.String()[:12], err)
 		}
-		res.Points = append(res.Points, point(c, inv))
-		newest = inv
+		res.Points = append(res.Points, point(c, summary))
 		if opts.Progress != nil {
 			opts.Progress(i+1, len(commits))
 		}
@@ -124,20 +134,20 @@ func sample(repo *git.Repository, opts Options) ([]*object.Commit, error) {
 	return kept, nil
 }
 
-func point(c *object.Commit, inv *scanner.Inventory) Point {
+func point(c *object.Commit, s *scanner.Summary) Point {
 	p := Point{
 		Commit:     c.Hash.String(),
 		Date:       c.Committer.When.UTC().Format(time.RFC3339),
 		Subject:    subject(c.Message),
-		Files:      inv.Summary.FilesWithFindings,
-		Findings:   inv.Summary.Findings,
+		Files:      s.FilesWithFindings,
+		Findings:   s.Findings,
 		Frameworks: []Count{},
 		Eras:       []EraCount{},
 	}
-	for _, fw := range inv.Summary.Frameworks {
+	for _, fw := range s.Frameworks {
 		p.Frameworks = append(p.Frameworks, Count{Name: fw.Name, Files: fw.Files, Findings: fw.Findings})
 	}
-	for _, e := range inv.Summary.Eras {
+	for _, e := range s.Eras {
 		p.Eras = append(p.Eras, EraCount{Framework: e.Framework, Era: e.Name, Findings: e.Findings})
 	}
 	sort.Slice(p.Frameworks, func(i, j int) bool { return p.Frameworks[i].Name < p.Frameworks[j].Name })
