@@ -56,13 +56,14 @@ func Run(ctx context.Context, repo *git.Repository, opts Options) (*Result, *sca
 	scanOpts.Cache = mem
 	scanOpts.Progress = nil
 
+	trees := source.NewTreeCache()
 	res := &Result{Input: opts.Input, Ref: opts.Ref, Points: make([]Point, 0, len(commits))}
 	var newest *scanner.Inventory
 	for i, c := range commits {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		fsys, err := source.NewTreeFS(repo, c.Hash)
+		fsys, err := trees.TreeFS(repo, c.Hash)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -32,13 +32,55 @@ var errOutside = errors.New("points outside the tree")
 // TreeFS is a walk.FS over a git tree, read straight from the object store with
 // no checkout. Folder listings are cached; every read of the object store is
 // serialized, since go-git's stores are not documented as safe for concurrent use.
-// Two TreeFS over one repository each hold their own lock, so callers reading
-// several commits at once should do so from one goroutine or open the repository
-// once per goroutine.
+// Two TreeFS over one repository each hold their own lock, unless they share a
+// TreeCache, so callers reading several commits at once should do so from one
+// goroutine, share a TreeCache, or open the repository once per goroutine.
 type TreeFS struct {
-	mu    sync.Mutex
+	mu    *sync.Mutex
 	store storer.EncodedObjectStorer
 	dirs  map[string]*treeDir // by real path ("" is the root)
+	// shared, when set, holds folders by tree hash across TreeFS values.
+	shared *TreeCache
+}
+
+// TreeCache lets the TreeFS values of several commits of one repository share
+// the folders they have in common. A folder's listing, sizes and blob ids
+// included, depends only on its tree's hash, and consecutive commits change few
+// folders: history reads each distinct folder once instead of once per commit,
+// where listing a folder costs an object-size lookup per file. TreeFS values
+// that share a cache share its lock.
+type TreeCache struct {
+	mu    sync.Mutex
+	trees map[plumbing.Hash]*treeDir
+}
+
+// NewTreeCache returns an empty cache for one repository's trees.
+func NewTreeCache() *TreeCache {
+	return &TreeCache{trees: map[plumbing.Hash]*treeDir{}}
+}
+
+// TreeFS reads the tree of commit in repo, sharing folders with the other
+// TreeFS values of this cache. repo must be the same for all of them.
+func (c *TreeCache) TreeFS(repo *git.Repository, commit plumbing.Hash) (walk.FS, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	tree, err := commitTree(repo, commit, "")
+	if err != nil {
+		return nil, err
+	}
+	t := &TreeFS{mu: &c.mu, store: repo.Storer, dirs: map[string]*treeDir{}, shared: c}
+	t.dirs[""] = c.dir(tree)
+	return t, nil
+}
+
+// dir returns the cached folder of tree, adding it on first use.
+func (c *TreeCache) dir(tree *object.Tree) *treeDir {
+	if d, ok := c.trees[tree.Hash]; ok {
+		return d
+	}
+	d := newTreeDir(tree)
+	c.trees[tree.Hash] = d
+	return d
 }
 
 var _ walk.FS = (*TreeFS)(nil)
@@ -57,6 +99,15 @@ func NewTreeFS(repo *git.Repository, commit plumbing.Hash) (walk.FS, error) {
 
 // newTreeFSAt reads the folder sub (a slash path, "" for the top) of commit's tree.
 func newTreeFSAt(repo *git.Repository, commit plumbing.Hash, sub string) (*TreeFS, error) {
+	tree, err := commitTree(repo, commit, sub)
+	if err != nil {
+		return nil, err
+	}
+	return NewTreeFSFromTree(repo.Storer, tree), nil
+}
+
+// commitTree reads the tree of the folder sub of commit.
+func commitTree(repo *git.Repository, commit plumbing.Hash, sub string) (*object.Tree, error) {
 	if repo == nil {
 		return nil, errors.New("read git tree: no repository given")
 	}
@@ -73,12 +124,12 @@ func newTreeFSAt(repo *git.Repository, commit plumbing.Hash, sub string) (*TreeF
 			return nil, fmt.Errorf("folder %s at commit %s: %w", sub, commit, fs.ErrNotExist)
 		}
 	}
-	return NewTreeFSFromTree(repo.Storer, tree), nil
+	return tree, nil
 }
 
 // NewTreeFSFromTree serves tree, whose objects live in store.
 func NewTreeFSFromTree(store storer.EncodedObjectStorer, tree *object.Tree) *TreeFS {
-	t := &TreeFS{store: store, dirs: map[string]*treeDir{}}
+	t := &TreeFS{mu: &sync.Mutex{}, store: store, dirs: map[string]*treeDir{}}
 	t.dirs[""] = newTreeDir(tree)
 	return t
 }
@@ -263,11 +314,22 @@ func (t *TreeFS) dirAt(real string) (*treeDir, error) {
 	if !ok || e.Mode != filemode.Dir {
 		return nil, fs.ErrNotExist
 	}
+	if t.shared != nil {
+		if d, ok := t.shared.trees[e.Hash]; ok {
+			t.dirs[real] = d
+			return d, nil
+		}
+	}
 	tree, err := object.GetTree(t.store, e.Hash)
 	if err != nil {
 		return nil, err
 	}
-	d := newTreeDir(tree)
+	var d *treeDir
+	if t.shared != nil {
+		d = t.shared.dir(tree)
+	} else {
+		d = newTreeDir(tree)
+	}
 	t.dirs[real] = d
 	return d, nil
 }
