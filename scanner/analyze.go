@@ -78,6 +78,9 @@ type fileResult struct {
 	// counted is set when the findings were only counted, into counts.
 	counted bool
 	counts  []findingCount
+	// unstamped is set when the findings come from the cache with blank File
+	// fields, which the path fills as they are copied out.
+	unstamped bool
 }
 
 // fileAnalyzer turns one file's bytes into a fileResult. It owns a tree-sitter

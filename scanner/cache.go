@@ -149,11 +149,11 @@ func (cf *CachedFile) restore(p string) *fileResult {
 		rep.Path = p
 		r.report = &rep
 	}
-	r.findings = make([]Finding, len(cf.Findings))
-	for i, f := range cf.Findings {
-		f.File = p
-		r.findings[i] = f
-	}
+	// The findings are not copied here to carry the path: assemble stamps it as
+	// it copies them into the inventory. cf may be shared (history keeps one per
+	// blob), so they are never written to.
+	r.findings = cf.Findings
+	r.unstamped = true
 	for _, c := range cf.Classes {
 		r.classes = append(r.classes, classDef{file: p, name: c.Name, bases: c.Bases, line: c.Line, column: c.Column, cell: c.Cell, text: []byte(c.Text)})
 	}

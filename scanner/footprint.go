@@ -52,7 +52,7 @@ func summarizeCounted(results []*fileResult, walkSkips []Skipped, cat *catalog.C
 		} else {
 			for i := range r.findings {
 				f := &r.findings[i]
-				b.add(f.File, f.Framework, f.Era, f.Category, 1)
+				b.add(r.path, f.Framework, f.Era, f.Category, 1)
 			}
 		}
 		deps = append(deps, r.deps...)

@@ -190,7 +190,13 @@ func assemble(inv *Inventory, results []*fileResult, walkSkips []Skipped, cat *c
 		if r.report != nil {
 			inv.Files = append(inv.Files, *r.report)
 		}
+		from := len(inv.Findings)
 		inv.Findings = append(inv.Findings, r.findings...)
+		if r.unstamped {
+			for i := from; i < len(inv.Findings); i++ {
+				inv.Findings[i].File = r.path
+			}
+		}
 		inv.Dependencies = append(inv.Dependencies, r.deps...)
 		classes = append(classes, r.classes...)
 	}
