@@ -8,16 +8,35 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 )
 
 // OSFS is a folder on disk. Reads go through an os.Root, so even a path that
 // passes through symlinks cannot read outside the folder.
+//
+// os.Root resolves a path one component at a time, with an openat (and a close)
+// for each folder on the way, and a scan reads every file: ReadDir therefore
+// keeps the last few folders it listed open, each as an os.Root of its own, and
+// ReadFile reads a file of one of them by its name alone. That is the same file:
+// the folder was reached through the root, and its own root confines links to
+// the folder. Anything it does not serve (a link out of its folder, a folder
+// already closed, any error) is read through the root as before, so the result
+// and the error are what a read through the root gives.
 type OSFS struct {
 	root     *os.Root
 	dir      string // absolute path as given
 	realRoot string // dir with every symlink resolved
+
+	mu sync.Mutex
+	// open holds recently listed folders by walk path, oldest first in order.
+	open  map[string]*os.Root
+	order []string
 }
+
+// maxOpenFolders bounds the folder handles an OSFS keeps: the walk lists folders
+// depth first and the workers read their files just after, so a few suffice.
+const maxOpenFolders = 16
 
 var _ FS = (*OSFS)(nil)
 
@@ -48,18 +67,63 @@ func openOSFS(root string) (*OSFS, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open folder %s: %w", root, causeOf(err))
 	}
-	return &OSFS{root: r, dir: abs, realRoot: real}, nil
+	return &OSFS{root: r, dir: abs, realRoot: real, open: map[string]*os.Root{}}, nil
 }
 
-// Close releases the folder handle.
-func (o *OSFS) Close() error { return o.root.Close() }
+// Close releases the folder handles.
+func (o *OSFS) Close() error {
+	o.mu.Lock()
+	for _, sub := range o.open {
+		sub.Close()
+	}
+	o.open, o.order = map[string]*os.Root{}, nil
+	o.mu.Unlock()
+	return o.root.Close()
+}
 
 // Dir is the absolute path of the folder.
 func (o *OSFS) Dir() string { return o.dir }
 
 // ReadDir lists dir without following the links in it.
 func (o *OSFS) ReadDir(dir string) ([]DirEntry, error) {
-	f, err := o.root.Open(osName(dir))
+	if dir == "" {
+		return o.list(o.root)
+	}
+	sub, err := o.root.OpenRoot(osName(dir))
+	if err != nil {
+		return nil, err
+	}
+	out, err := o.list(sub)
+	if err != nil {
+		sub.Close()
+		return nil, err
+	}
+	o.keepOpen(dir, sub)
+	return out, nil
+}
+
+// keepOpen remembers the folder dir for ReadFile, closing the oldest one kept
+// when there are too many. Closing a root that a read is using is safe: os.Root
+// closes it when the read is done, and later reads fall back to the root.
+func (o *OSFS) keepOpen(dir string, sub *os.Root) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if old, ok := o.open[dir]; ok {
+		old.Close()
+	} else {
+		o.order = append(o.order, dir)
+	}
+	o.open[dir] = sub
+	for len(o.order) > maxOpenFolders {
+		oldest := o.order[0]
+		o.order = o.order[1:]
+		o.open[oldest].Close()
+		delete(o.open, oldest)
+	}
+}
+
+func (o *OSFS) list(r *os.Root) ([]DirEntry, error) {
+	f, err := r.Open(".")
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +158,16 @@ func (o *OSFS) ReadDir(dir string) ([]DirEntry, error) {
 
 // ReadFile reads a file; links on the way are followed only inside the folder.
 func (o *OSFS) ReadFile(p string) ([]byte, error) {
+	if i := strings.LastIndexByte(p, '/'); i > 0 {
+		o.mu.Lock()
+		sub := o.open[p[:i]]
+		o.mu.Unlock()
+		if sub != nil {
+			if data, err := sub.ReadFile(p[i+1:]); err == nil {
+				return data, nil
+			}
+		}
+	}
 	return o.root.ReadFile(osName(p))
 }
 

@@ -2,10 +2,12 @@ package walk
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -125,4 +127,81 @@ func TestOSFS(t *testing.T) {
 			t.Errorf("error %q names the absolute path", err)
 		}
 	})
+}
+
+// TestOSFSReadsThroughListedFolders reads files after their folders were listed,
+// which ReadFile serves from the folder's own handle: the content and the
+// refusals must be those of a read through the root, for links that leave the
+// folder, links that leave the root, and folders no longer kept open.
+func TestOSFSReadsThroughListedFolders(t *testing.T) {
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.py"), []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{"pkg/a.py": "hello", "pkg/sub/b.py": "bee", "other/c.py": "sea"}
+	for i := 0; i < 2*maxOpenFolders; i++ {
+		files[fmt.Sprintf("many/d%02d/f.py", i)] = fmt.Sprint(i)
+	}
+	root := tree{
+		files: files,
+		links: map[string]string{
+			"pkg/up.py":      "../other/c.py",
+			"pkg/here.py":    "a.py",
+			"pkg/out.py":     filepath.Join(outside, "secret.py"),
+			"pkg/sub/top.py": "../../other/c.py",
+		},
+	}.build(t)
+	fsys := mustOSFS(t, root).(*OSFS)
+	var listAll func(dir string)
+	listAll = func(dir string) {
+		entries, err := fsys.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.Type == TypeDir {
+				listAll(join(dir, e.Name))
+			}
+		}
+	}
+	listAll("")
+	want := map[string]string{
+		"pkg/a.py": "hello", "pkg/up.py": "sea", "pkg/here.py": "hello",
+		"pkg/sub/b.py": "bee", "pkg/sub/top.py": "sea", "other/c.py": "sea",
+	}
+	for k, v := range files {
+		want[k] = v
+	}
+	var wg sync.WaitGroup
+	for p, content := range want {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := fsys.ReadFile(p)
+			if err != nil || string(got) != content {
+				t.Errorf("ReadFile(%s) = %q, %v; want %q", p, got, err, content)
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		listAll("many") // evicts folders while the reads run
+	}()
+	wg.Wait()
+	if got, err := fsys.ReadFile("pkg/out.py"); err == nil {
+		t.Errorf("ReadFile through a link out of the root read %q", got)
+	}
+	if _, err := fsys.ReadFile("pkg/missing.py"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadFile of a missing file: %v, want fs.ErrNotExist", err)
+	}
+	if len(fsys.open) > maxOpenFolders {
+		t.Errorf("%d folders kept open, want at most %d", len(fsys.open), maxOpenFolders)
+	}
+	if err := fsys.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(fsys.open) != 0 {
+		t.Errorf("%d folders still open after Close", len(fsys.open))
+	}
 }
