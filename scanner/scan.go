@@ -275,6 +275,31 @@ type worker struct {
 	fsys    walk.FS
 	keyer   *cacheKeyer
 	fa      *fileAnalyzer
+	// buf holds the last file read into it (see read).
+	buf []byte
+}
+
+// bufferedReader is a walk.FS that can read a file into a buffer it is given.
+type bufferedReader interface {
+	ReadFileInto(path string, buf []byte) ([]byte, error)
+}
+
+// read reads a file. Python files and notebooks are read into the worker's
+// buffer when the tree can do so: nothing learned from them keeps a reference
+// to their bytes (the analyzer copies every name it reports, tree-sitter copies
+// the source, the notebook reader decodes into new strings), so a scan
+// allocates no buffer per file for them. Manifests, whose parsers are many,
+// get bytes of their own.
+func (w *worker) read(p string, kind fileKind) ([]byte, error) {
+	br, ok := w.fsys.(bufferedReader)
+	if !ok || kind&(kindPython|kindNotebook) == 0 || kind&kindManifest != 0 {
+		return w.fsys.ReadFile(p)
+	}
+	data, err := br.ReadFileInto(p, w.buf)
+	if err == nil {
+		w.buf = data[:0]
+	}
+	return data, err
 }
 
 func (w *worker) close() {
@@ -299,7 +324,7 @@ func (w *worker) process(f walk.File) (res *fileResult) {
 	if cached != nil {
 		return cached
 	}
-	data, err := w.fsys.ReadFile(f.Path)
+	data, err := w.read(f.Path, kind)
 	if err != nil {
 		return skipped(f.Path, "unreadable", err.Error())
 	}

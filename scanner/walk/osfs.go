@@ -3,6 +3,7 @@ package walk
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -169,6 +170,60 @@ func (o *OSFS) ReadFile(p string) ([]byte, error) {
 		}
 	}
 	return o.root.ReadFile(osName(p))
+}
+
+// ReadFileInto is ReadFile reading into buf's storage, which the result shares
+// when it is large enough: a caller that reads many files one after another
+// (a scan worker) then allocates no buffer per file. The result is valid until
+// buf's storage is used again. It opens the file as ReadFile does, and reads it
+// through the root again after any failure, so its errors are ReadFile's.
+func (o *OSFS) ReadFileInto(p string, buf []byte) ([]byte, error) {
+	if i := strings.LastIndexByte(p, '/'); i > 0 {
+		o.mu.Lock()
+		sub := o.open[p[:i]]
+		o.mu.Unlock()
+		if sub != nil {
+			if f, err := sub.Open(p[i+1:]); err == nil {
+				data, err := readAll(f, buf)
+				f.Close()
+				if err == nil {
+					return data, nil
+				}
+			}
+		}
+	}
+	f, err := o.root.Open(osName(p))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readAll(f, buf)
+}
+
+// readAll reads f to its end into buf's storage, growing it as needed.
+func readAll(f *os.File, buf []byte) ([]byte, error) {
+	size := 0
+	if info, err := f.Stat(); err == nil && info.Size() < 1<<40 {
+		size = int(info.Size())
+	}
+	// One byte more than the size, so the end is seen without growing.
+	if cap(buf) < size+1 {
+		buf = make([]byte, 0, size+512)
+	}
+	buf = buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // Resolve follows the link at p with filepath.EvalSymlinks and checks that the

@@ -181,6 +181,15 @@ func TestOSFSReadsThroughListedFolders(t *testing.T) {
 			if err != nil || string(got) != content {
 				t.Errorf("ReadFile(%s) = %q, %v; want %q", p, got, err, content)
 			}
+			// Into a buffer too small, then into one large enough.
+			buf := make([]byte, 0, 2)
+			for range 2 {
+				got, err := fsys.ReadFileInto(p, buf)
+				if err != nil || string(got) != content {
+					t.Errorf("ReadFileInto(%s) = %q, %v; want %q", p, got, err, content)
+				}
+				buf = got[:0]
+			}
 		}()
 	}
 	wg.Add(1)
@@ -191,6 +200,13 @@ func TestOSFSReadsThroughListedFolders(t *testing.T) {
 	wg.Wait()
 	if got, err := fsys.ReadFile("pkg/out.py"); err == nil {
 		t.Errorf("ReadFile through a link out of the root read %q", got)
+	}
+	for _, p := range []string{"pkg/out.py", "pkg/missing.py", "pkg/sub"} {
+		_, want := fsys.ReadFile(p)
+		_, got := fsys.ReadFileInto(p, nil)
+		if want == nil || got == nil || got.Error() != want.Error() {
+			t.Errorf("ReadFileInto(%s) error %v, want ReadFile's %v", p, got, want)
+		}
 	}
 	if _, err := fsys.ReadFile("pkg/missing.py"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("ReadFile of a missing file: %v, want fs.ErrNotExist", err)
