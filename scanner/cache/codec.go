@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/frameshift/frameshift/scanner"
 )
@@ -126,8 +127,19 @@ type decoder struct {
 	err     error
 }
 
+// stringTables recycles decoders' string tables: a warm scan decodes thousands
+// of entries, and growing a fresh table for each was a sixth of what it allocated.
+var stringTables = sync.Pool{New: func() any { return new([]string) }}
+
 func decodeFile(payload []byte) (*scanner.CachedFile, error) {
-	d := &decoder{rest: string(payload)}
+	table := stringTables.Get().(*[]string)
+	d := &decoder{rest: string(payload), strings: (*table)[:0]}
+	defer func() {
+		// Drop the references into this payload before the table is reused.
+		clear(d.strings)
+		*table = d.strings[:0]
+		stringTables.Put(table)
+	}()
 	cf := d.file()
 	if d.err != nil {
 		return nil, d.err
