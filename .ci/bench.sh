@@ -11,7 +11,10 @@
 # Settings (environment): BENCH_RUNS (timed runs per command, best kept; default
 # 5), BENCH_FILES and BENCH_SEED (generated corpus; 3000 and 1), BENCH_DIR (work
 # folder; .bench), BENCH_GIT=0 to skip the history and clone measurements,
-# BENCH_BIN=path to time a prebuilt frameshift instead of building this checkout.
+# BENCH_BIN=path to time a prebuilt frameshift instead of building this checkout,
+# BENCH_BASE=path to time a second build in the same run: each of its runs
+# alternates with one of BENCH_BIN's (so both see the same load), its rows are
+# marked [base], and a last table gives the CPU speed-up of BENCH_BIN over it.
 #
 # Wall times suffer from anything else running on the machine; the CPU column
 # (user+system, from GNU time) barely does, so the ratios are given on both.
@@ -47,6 +50,11 @@ else
 	BIN=$WORK/frameshift
 	say "building frameshift"
 	(cd "$ROOT" && go build -o "$BIN" ./cmd/frameshift) || die "go build ./cmd/frameshift failed"
+fi
+BASE=${BENCH_BASE:-}
+if [ -n "$BASE" ]; then
+	[ -x "$BASE" ] || die "BENCH_BASE=$BASE is not an executable"
+	BASE=$(cd "$(dirname "$BASE")" && pwd)/$(basename "$BASE")
 fi
 HAS_NO_CACHE=0
 if "$BIN" scan --help 2>&1 | grep -q -- '--no-cache'; then HAS_NO_CACHE=1; fi
@@ -175,37 +183,54 @@ sgrule tf1-iterator-methods "rule:
 # runs of CMD (a shell string). Kept: the best wall time, the best CPU time
 # (user+system, which other load on the machine barely changes) and the highest
 # peak RSS, the last two from GNU time when it is installed.
-declare -A BEST CPU RSS
+#
+# In CMD and SETUP, @FS@ stands for the frameshift binary and @WARM@ for its warm
+# cache folder. With BENCH_BASE, such a command is also timed with the base build
+# (and its own warm cache), one run of each in turn, as "NAME [base]".
+declare -A BEST CPU RSS FAILED
 ORDER=()
-measure() {
-	local name=$1 setup=$2 cmd=$3 best="" cpu="" rss="" t0 t1 s c r i
-	ORDER+=("$name")
-	say "timing $name"
-	for ((i = 0; i < RUNS; i++)); do
-		[ -n "$setup" ] && bash -c "$setup" >/dev/null 2>&1
-		t0=$(date +%s%N)
-		if [ -n "$GNU_TIME" ]; then
-			"$GNU_TIME" -f '%U %S %M' -o "$TMP/time" bash -c "$cmd" >/dev/null 2>>"$TMP/stderr"
-		else
-			bash -c "$cmd" >/dev/null 2>>"$TMP/stderr"
-		fi || { best=""; break; }
-		t1=$(date +%s%N)
-		s=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", (b-a)/1e9}')
-		if [ -z "$best" ] || awk -v s="$s" -v b="$best" 'BEGIN {exit !(s < b)}'; then best=$s; fi
-		if [ -n "$GNU_TIME" ]; then
-			c=$(awk '{printf "%.2f", $1+$2}' "$TMP/time")
-			r=$(awk '{printf "%.0f", $3/1024}' "$TMP/time")
-			if [ -z "$cpu" ] || awk -v s="$c" -v b="$cpu" 'BEGIN {exit !(s < b)}'; then cpu=$c; fi
-			if [ -z "$rss" ] || [ "$r" -gt "$rss" ]; then rss=$r; fi
-		fi
-	done
-	if [ -z "$best" ]; then
+run_once() { # name setup cmd
+	local name=$1 setup=$2 cmd=$3 t0 t1 s c r
+	[ -n "${FAILED[$name]:-}" ] && return
+	[ -n "$setup" ] && bash -c "$setup" >/dev/null 2>&1
+	t0=$(date +%s%N)
+	if [ -n "$GNU_TIME" ]; then
+		"$GNU_TIME" -f '%U %S %M' -o "$TMP/time" bash -c "$cmd" >/dev/null 2>>"$TMP/stderr"
+	else
+		bash -c "$cmd" >/dev/null 2>>"$TMP/stderr"
+	fi || {
+		FAILED[$name]=1
 		say "$name failed; its last error:"
 		tail -n 3 "$TMP/stderr" >&2
+		return
+	}
+	t1=$(date +%s%N)
+	s=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", (b-a)/1e9}')
+	if [ -z "${BEST[$name]:-}" ] || awk -v s="$s" -v b="${BEST[$name]}" 'BEGIN {exit !(s < b)}'; then BEST[$name]=$s; fi
+	if [ -n "$GNU_TIME" ]; then
+		c=$(awk '{printf "%.2f", $1+$2}' "$TMP/time")
+		r=$(awk '{printf "%.0f", $3/1024}' "$TMP/time")
+		if [ -z "${CPU[$name]:-}" ] || awk -v s="$c" -v b="${CPU[$name]}" 'BEGIN {exit !(s < b)}'; then CPU[$name]=$c; fi
+		if [ -z "${RSS[$name]:-}" ] || [ "$r" -gt "${RSS[$name]}" ]; then RSS[$name]=$r; fi
 	fi
-	BEST[$name]=$best
-	CPU[$name]=$cpu
-	RSS[$name]=$rss
+}
+measure() {
+	local name=$1 setup=$2 cmd=$3 i both=0
+	[ -n "$BASE" ] && [[ $cmd == *@FS@* ]] && both=1
+	ORDER+=("$name")
+	[ "$both" = 1 ] && ORDER+=("$name [base]")
+	say "timing $name"
+	for ((i = 0; i < RUNS; i++)); do
+		run_once "$name" "${setup//@WARM@/$warm_cache}" "$(fill "$cmd" "$FS" "$warm_cache")"
+		[ "$both" = 1 ] && run_once "$name [base]" "${setup//@WARM@/$warm_base}" "$(fill "$cmd" "$(q "$BASE")" "$warm_base")"
+	done
+	for n in "$name" "$name [base]"; do
+		[ -n "${FAILED[$n]:-}" ] && BEST[$n]=""
+	done
+}
+fill() { # template fs warm
+	local s=${1//@FS@/$2}
+	printf '%s' "${s//@WARM@/$3}"
 }
 
 q() { printf '%q' "$1"; }
@@ -213,10 +238,25 @@ C=$(q "$CORPUS")
 FS=$(q "$BIN")
 cold_cache=$(q "$WORK/cache-cold")
 warm_cache=$(q "$WORK/cache-warm")
+warm_base=$(q "$WORK/cache-warm-base")
+edit_cache=$(q "$WORK/cache-edit")
+
+# Code that uses no framework, for the prefilter's part: the corpus's Python
+# files that name none of the frameworks' main modules.
+PLAIN=$WORK/plain-n$FILES-s$SEED
+if [ ! -d "$PLAIN" ]; then
+	rm -rf "$PLAIN.partial"
+	mkdir -p "$PLAIN.partial"
+	(cd "$CORPUS" && grep -rLZE --include='*.py' 'tensorflow|keras|torch|jax|flax|optax|transformers|lightning' . |
+		xargs -0 -r cp --parents -t "$PLAIN.partial") 2>/dev/null
+	if [ -n "$(ls -A "$PLAIN.partial")" ]; then mv "$PLAIN.partial" "$PLAIN"; else rm -rf "$PLAIN.partial"; fi
+fi
+P=$(q "$PLAIN")
 
 [ -n "$RG" ] && measure "rg (list importing files)" "" \
 	"$(q "$RG") -l -g '*.py' -g '*.ipynb' -e '^\\s*\"?(import|from)\\s+(tensorflow|tf_keras|keras|torch|jax|flax|optax)\\b' $C"
 [ -n "$SCC" ] && measure "scc (count Python)" "" "$(q "$SCC") --include-ext py,ipynb $C"
+[ -n "$SCC" ] && [ -d "$PLAIN" ] && measure "scc, plain code" "" "$(q "$SCC") --include-ext py,ipynb $P"
 if [ -n "$ASTGREP" ]; then
 	n_rules=$(ls "$SG/rules" | wc -l)
 	measure "ast-grep ($n_rules rules, 2 threads)" "" "$(q "$ASTGREP") scan -c $(q "$SG/sgconfig.yml") -j 2 --json=compact $C"
@@ -224,22 +264,27 @@ if [ -n "$ASTGREP" ]; then
 fi
 
 if [ "$HAS_NO_CACHE" = 1 ]; then
-	measure "frameshift cold (--no-cache)" "" "$FS scan --no-cache --format json $C"
+	measure "frameshift cold (--no-cache)" "" "@FS@ scan --no-cache --format json $C"
+	[ -d "$PLAIN" ] && measure "frameshift cold, plain code" "" "@FS@ scan --no-cache --format json $P"
 fi
-measure "frameshift cold (empty cache)" "rm -rf $cold_cache" "FRAMESHIFT_CACHE_DIR=$cold_cache $FS scan --format json $C"
-measure "frameshift cold --jobs 1" "rm -rf $cold_cache" "FRAMESHIFT_CACHE_DIR=$cold_cache $FS scan --jobs 1 --format json $C"
-measure "frameshift cold --jobs 2" "rm -rf $cold_cache" "FRAMESHIFT_CACHE_DIR=$cold_cache $FS scan --jobs 2 --format json $C"
-rm -rf "$WORK/cache-warm"
+measure "frameshift cold (empty cache)" "rm -rf $cold_cache" "FRAMESHIFT_CACHE_DIR=$cold_cache @FS@ scan --format json $C"
+measure "frameshift cold --jobs 1" "rm -rf $cold_cache" "FRAMESHIFT_CACHE_DIR=$cold_cache @FS@ scan --jobs 1 --format json $C"
+measure "frameshift cold --jobs 2" "rm -rf $cold_cache" "FRAMESHIFT_CACHE_DIR=$cold_cache @FS@ scan --jobs 2 --format json $C"
+rm -rf "$WORK/cache-warm" "$WORK/cache-warm-base"
 FRAMESHIFT_CACHE_DIR="$WORK/cache-warm" "$BIN" scan --format json "$CORPUS" >/dev/null 2>&1
-measure "frameshift rescan (warm cache)" "" "FRAMESHIFT_CACHE_DIR=$warm_cache $FS scan --format json $C"
+[ -n "$BASE" ] && FRAMESHIFT_CACHE_DIR="$WORK/cache-warm-base" "$BASE" scan --format json "$CORPUS" >/dev/null 2>&1
+measure "frameshift rescan (warm cache)" "" "FRAMESHIFT_CACHE_DIR=@WARM@ @FS@ scan --format json $C"
 
-# A slightly changed repository: 1% of the files edited, in a copy.
+# A slightly changed repository: 1% of the files edited, in a copy. Each run
+# starts from a copy of the warm cache, or every run after the first would find
+# the edited files cached too.
 CHANGED=$WORK/changed
 rm -rf "$CHANGED"
 cp -r "$CORPUS" "$CHANGED"
 find "$CHANGED" -type f -name '*.py' | sort | awk 'NR % 100 == 0' | while read -r f; do printf '\n# edited\n' >>"$f"; done
-measure "frameshift rescan, 1% edited" "" "FRAMESHIFT_CACHE_DIR=$warm_cache $FS scan --format json $(q "$CHANGED")"
-rm -rf "$CHANGED"
+measure "frameshift rescan, 1% edited" "rm -rf $edit_cache && cp -r @WARM@ $edit_cache" \
+	"FRAMESHIFT_CACHE_DIR=$edit_cache @FS@ scan --format json $(q "$CHANGED")"
+rm -rf "$CHANGED" "$WORK/cache-edit"
 
 # --- git: history over 100 commits, and remote scans ---------------------------
 if [ "$GIT_BENCH" = 1 ] && command -v git >/dev/null; then
@@ -265,18 +310,18 @@ if [ "$GIT_BENCH" = 1 ] && command -v git >/dev/null; then
 	[ -d "$BARE" ] || git clone -q --bare "$REPO" "$BARE"
 	URL="file://$BARE"
 	measure "frameshift scan of the newest commit" "rm -rf $cold_cache" \
-		"FRAMESHIFT_CACHE_DIR=$cold_cache $FS scan --ref main --format json $(q "$REPO")"
+		"FRAMESHIFT_CACHE_DIR=$cold_cache @FS@ scan --ref main --format json $(q "$REPO")"
 	if "$BIN" history --help >/dev/null 2>&1; then
 		measure "frameshift history (100 commits)" "rm -rf $cold_cache" \
-			"FRAMESHIFT_CACHE_DIR=$cold_cache $FS history --commits 100 --format json $(q "$REPO")"
+			"FRAMESHIFT_CACHE_DIR=$cold_cache @FS@ history --commits 100 --format json $(q "$REPO")"
 	else
 		say "frameshift has no history command yet; skipping it"
 	fi
 	measure "frameshift scan file:// (clone + scan)" "rm -rf $cold_cache" \
-		"FRAMESHIFT_CACHE_DIR=$cold_cache $FS scan --format json $(q "$URL")"
+		"FRAMESHIFT_CACHE_DIR=$cold_cache @FS@ scan --format json $(q "$URL")"
 	clone=$(q "$TMP/clone")
 	measure "git clone --depth 1, then scan" "rm -rf $cold_cache $clone" \
-		"git clone -q --depth 1 $(q "$URL") $clone && FRAMESHIFT_CACHE_DIR=$cold_cache $FS scan --format json $clone"
+		"git clone -q --depth 1 $(q "$URL") $clone && FRAMESHIFT_CACHE_DIR=$cold_cache @FS@ scan --format json $clone"
 fi
 
 # --- report ---------------------------------------------------------------------
@@ -303,7 +348,7 @@ cold_name="frameshift cold (--no-cache)"
 [ -n "$(find_name "$cold_name")" ] || cold_name="frameshift cold (empty cache)"
 peak=0
 for n in "${ORDER[@]}"; do
-	case $n in frameshift*) [ -n "${RSS[$n]:-}" ] && [ "${RSS[$n]}" -gt "$peak" ] && peak=${RSS[$n]} ;; esac
+	case $n in *"[base]") ;; frameshift*) [ -n "${RSS[$n]:-}" ] && [ "${RSS[$n]}" -gt "$peak" ] && peak=${RSS[$n]} ;; esac
 done
 
 verdict() { # value op target
@@ -320,7 +365,8 @@ row() { # label, numerator, denominator, op, goal
 	printf '%-48s %6s %6s %8s %8s\n' "$1" "$w" "$c" "$4 $5" "$(verdict "$w" "$4" "$5")"
 }
 row "ast-grep (2 threads) / frameshift cold" "ast-grep (" "$cold_name" ">=" 5
-row "frameshift cold / scc" "$cold_name" "scc" "<=" 3
+row "frameshift cold / scc" "$cold_name" "scc (count" "<=" 3
+row "frameshift cold / scc, plain code" "frameshift cold, plain" "scc, plain" "<=" 3
 row "frameshift cold / warm rescan" "$cold_name" "frameshift rescan (warm" ">=" 20
 row "frameshift cold / rescan with 1% edited" "$cold_name" "frameshift rescan, 1%" ">=" 20
 row "history (100 commits) / scan of newest commit" "frameshift history" "frameshift scan of the newest" "<=" 3
@@ -328,3 +374,14 @@ row "frameshift clone+scan / git clone + scan" "frameshift scan file://" "git cl
 row "speed-up from --jobs 1 to --jobs 2 (wall only)" "frameshift cold --jobs 1" "frameshift cold --jobs 2" ">=" 1.6
 printf '%-48s %6s %6s %8s %8s\n' "frameshift peak RSS (MB)" "$([ "$peak" -gt 0 ] && echo "$peak" || echo n/a)" "" "<= 300" \
 	"$(verdict "$([ "$peak" -gt 0 ] && echo "$peak")" "<=" 300)"
+
+if [ -n "$BASE" ]; then
+	echo
+	echo "this build against BENCH_BASE=$BASE (runs alternated)"
+	printf '%-42s %12s %12s %9s\n' "command" "cpu base (s)" "cpu this (s)" "speed-up"
+	for n in "${ORDER[@]}"; do
+		case $n in *"[base]") continue ;; esac
+		[ -n "${CPU["$n [base]"]:-}" ] || continue
+		printf '%-42s %12s %12s %9s\n' "$n" "${CPU["$n [base]"]}" "${CPU[$n]:-n/a}" "$(ratio "${CPU["$n [base]"]}" "${CPU[$n]:-}")"
+	done
+fi
