@@ -117,7 +117,14 @@ func openRepository(dir string) (repo *git.Repository, sub string, bare bool) {
 	}
 	repo, err = git.PlainOpenWithOptions(real, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if err != nil {
-		return nil, "", false
+		// go-git's detection looks for a .git folder, here or above, and so
+		// misses a bare repository named directly.
+		if repo, err = git.PlainOpen(real); err != nil {
+			return nil, "", false
+		}
+		if _, err := repo.Worktree(); !errors.Is(err, git.ErrIsBareRepository) {
+			return nil, "", false
+		}
 	}
 	wt, err := repo.Worktree()
 	if errors.Is(err, git.ErrIsBareRepository) {
