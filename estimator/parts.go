@@ -28,6 +28,20 @@ type item struct {
 	part string
 	// folder is the file's top-level folder, "." for files at the root.
 	folder string
+	// group numbers the items that share rule, file and part: they count alike on
+	// every path, so a path adds up their hours in a slice, not in maps.
+	group int
+	// model is the rule's model tag, looked up once.
+	model bool
+}
+
+// groupKey is what makes two findings count alike on a path.
+type groupKey struct {
+	rule *catalog.Rule
+	file string
+	part string
+	era  string
+	fw   string
 }
 
 // classify gives each finding its part. A file that shows any TF1-era TensorFlow
@@ -48,9 +62,17 @@ func classify(inv *scanner.Inventory, cat *catalog.Catalog) []item {
 		}
 	}
 	items := make([]item, 0, len(inv.Findings))
+	folders := map[string]string{}
+	groups := map[groupKey]int{}
 	for i := range inv.Findings {
 		f := &inv.Findings[i]
-		it := item{f: f, rule: cat.Rule(f.Rule), folder: topFolder(f.File)}
+		folder, ok := folders[f.File]
+		if !ok {
+			folder = topFolder(f.File)
+			folders[f.File] = folder
+		}
+		it := item{f: f, rule: cat.Rule(f.Rule), folder: folder}
+		it.model = it.rule != nil && it.rule.HasTag("model")
 		switch f.Framework {
 		case "tensorflow":
 			it.part = "tf2"
@@ -71,6 +93,13 @@ func classify(inv *scanner.Inventory, cat *catalog.Catalog) []item {
 		case "pytorch", "jax":
 			it.part = f.Framework
 		}
+		k := groupKey{rule: it.rule, file: f.File, part: it.part, era: f.Era, fw: f.Framework}
+		g, ok := groups[k]
+		if !ok {
+			g = len(groups)
+			groups[k] = g
+		}
+		it.group = g
 		items = append(items, it)
 	}
 	return items

@@ -101,25 +101,56 @@ func newTally() *tally {
 // tallyPath adds up the work of the findings that count, as decided by counts.
 func tallyPath(p *paths.Path, items []item, m Model, counts func(*item) (catalog.Level, bool)) *tally {
 	t := newTally()
+	// Uses and hours are summed per group of alike findings in a slice, then folded
+	// into the per-rule, file, folder and part maps once per group: four map updates
+	// per finding and path were most of an estimate's time on large inventories.
+	groups := 0
+	for i := range items {
+		groups = max(groups, items[i].group+1)
+	}
+	perGroup := make([]accum, groups)
+	first := make([]*item, groups)
+	// Whether and how a finding counts depends only on its group: decide once.
+	type decision struct {
+		decided, counts bool
+		level           catalog.Level
+	}
+	decisions := make([]decision, groups)
+	var levelUses [len(levelOrder)]int
 	for i := range items {
 		it := &items[i]
-		level, ok := counts(it)
-		if !ok {
+		d := &decisions[it.group]
+		if !d.decided {
+			d.level, d.counts = counts(it)
+			d.decided = true
+		}
+		if !d.counts {
 			continue
 		}
+		level := d.level
 		hours := m.Levels.Hours(level)
 		t.uses++
-		t.levelUses[level]++
-		if it.rule.HasTag("model") {
+		levelUses[levelIndex(level)]++
+		if it.model {
 			t.models++
 			hours += m.ParityValidationHours
 		}
-		t.add(it, hours, 1)
+		t.work += hours
+		g := &perGroup[it.group]
+		g.uses++
+		g.hours += hours
+		firstOfGroup := first[it.group] == nil
+		if firstOfGroup {
+			first[it.group] = it
+		}
 		for _, tag := range it.rule.Tags {
 			if !p.HasBlocker(tag) {
 				continue
 			}
 			t.evidence[tag] = append(t.evidence[tag], it)
+			if !firstOfGroup {
+				continue // the group's file was booked with its first finding
+			}
 			files := t.chunkFiles[tag]
 			if files == nil {
 				files = map[string]bool{}
@@ -132,12 +163,40 @@ func tallyPath(p *paths.Path, items []item, m Model, counts func(*item) (catalog
 			}
 		}
 	}
+	for g, a := range perGroup {
+		if a.uses > 0 {
+			t.addGroup(first[g], a.hours, a.uses)
+		}
+	}
+	for i, n := range levelUses {
+		if n > 0 {
+			t.levelUses[levelOrder[i]] = n
+		}
+	}
 	return t
 }
 
-// add books hours (and uses) of one finding to every subtotal.
+// levelOrder lists the levels a use can count at, for a counting array.
+var levelOrder = [...]catalog.Level{catalog.LevelNone, catalog.LevelTrivial, catalog.LevelMinor, catalog.LevelComplex, catalog.LevelRedesign, catalog.LevelRearchitecture}
+
+func levelIndex(l catalog.Level) int {
+	for i, x := range levelOrder {
+		if x == l {
+			return i
+		}
+	}
+	return 0
+}
+
+// add books a blocker chunk of one finding's file to every subtotal; the work
+// total already holds it.
 func (t *tally) add(it *item, hours float64, uses int) {
 	t.work += hours
+	t.addGroup(it, hours, uses)
+}
+
+// addGroup books hours and uses of findings alike to it in every breakdown.
+func (t *tally) addGroup(it *item, hours float64, uses int) {
 	for _, a := range []struct {
 		m   map[string]*accum
 		key string
