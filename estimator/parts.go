@@ -35,10 +35,9 @@ type item struct {
 	model bool
 }
 
-// groupKey is what makes two findings count alike on a path.
+// groupKey is what makes two findings of one file count alike on a path.
 type groupKey struct {
 	rule *catalog.Rule
-	file string
 	part string
 	era  string
 	fw   string
@@ -62,30 +61,43 @@ func classify(inv *scanner.Inventory, cat *catalog.Catalog) []item {
 		}
 	}
 	items := make([]item, 0, len(inv.Findings))
-	folders := map[string]string{}
-	groups := map[groupKey]int{}
+	// Findings come grouped by file, so groups are looked up among the current
+	// file's few, and a file's folder and part facts are computed once.
+	var (
+		file, folder string
+		inTF, inTF1  bool
+		fileGroups   []groupKey
+		fileIDs      []int
+		groups       int
+		rules        = map[string]*catalog.Rule{}
+	)
 	for i := range inv.Findings {
 		f := &inv.Findings[i]
-		folder, ok := folders[f.File]
-		if !ok {
-			folder = topFolder(f.File)
-			folders[f.File] = folder
+		if i == 0 || f.File != file {
+			file, folder = f.File, topFolder(f.File)
+			inTF, inTF1 = tfFiles[file], tf1Files[file]
+			fileGroups, fileIDs = fileGroups[:0], fileIDs[:0]
 		}
-		it := item{f: f, rule: cat.Rule(f.Rule), folder: folder}
+		rule, ok := rules[f.Rule]
+		if !ok {
+			rule = cat.Rule(f.Rule)
+			rules[f.Rule] = rule
+		}
+		it := item{f: f, rule: rule, folder: folder}
 		it.model = it.rule != nil && it.rule.HasTag("model")
 		switch f.Framework {
 		case "tensorflow":
 			it.part = "tf2"
-			if tf1Files[f.File] {
+			if inTF1 {
 				it.part = "tf1"
 			}
 		case "keras":
 			switch {
 			case f.Era == "keras3" || f.Kind == scanner.KindConfig:
 				it.part = "keras3"
-			case tf1Files[f.File]:
+			case inTF1:
 				it.part = "tf1"
-			case tfFiles[f.File]:
+			case inTF:
 				it.part = "tf2"
 			default:
 				it.part = "keras2"
@@ -93,13 +105,20 @@ func classify(inv *scanner.Inventory, cat *catalog.Catalog) []item {
 		case "pytorch", "jax":
 			it.part = f.Framework
 		}
-		k := groupKey{rule: it.rule, file: f.File, part: it.part, era: f.Era, fw: f.Framework}
-		g, ok := groups[k]
-		if !ok {
-			g = len(groups)
-			groups[k] = g
+		k := groupKey{rule: it.rule, part: it.part, era: f.Era, fw: f.Framework}
+		it.group = -1
+		for j := len(fileGroups) - 1; j >= 0; j-- {
+			if fileGroups[j] == k {
+				it.group = fileIDs[j]
+				break
+			}
 		}
-		it.group = g
+		if it.group < 0 {
+			it.group = groups
+			groups++
+			fileGroups = append(fileGroups, k)
+			fileIDs = append(fileIDs, it.group)
+		}
 		items = append(items, it)
 	}
 	return items

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 )
@@ -20,6 +21,18 @@ const softMemoryLimit = 250 << 20
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(softMemoryLimit)
+	}
+	// FRAMESHIFT_CPUPROFILE=file writes a pprof CPU profile of the run, for
+	// docs/performance.md's measurements of the whole command.
+	if path := os.Getenv("FRAMESHIFT_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			if err := pprof.StartCPUProfile(f); err == nil {
+				defer func() {
+					pprof.StopCPUProfile()
+					f.Close()
+				}()
+			}
+		}
 	}
 	streams := newIOStreams(stdin, stdout, stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
