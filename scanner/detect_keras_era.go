@@ -93,13 +93,23 @@ func kerasEraResolver(byFile map[string]string, deps []Dependency) func(file str
 		}
 	}
 	decided := map[string]string{}
+	// A folder's declared era is read once: reading it parses version specs.
+	folderEra := map[string]string{}
+	declared := func(dir string) string {
+		era, ok := folderEra[dir]
+		if !ok {
+			era = declaredKerasEra(byFolder[dir])
+			folderEra[dir] = era
+		}
+		return era
+	}
 	return func(file string) string {
 		if era, ok := decided[file]; ok {
 			return era
 		}
 		era := byFile[file]
 		if era == "" {
-			era = nearestDeclaredEra(path.Dir(file), byFolder)
+			era = nearestDeclaredEra(path.Dir(file), declared)
 		}
 		if era == "" {
 			era = repoEra
@@ -148,9 +158,9 @@ func (e *kerasEvidence) byFile() map[string]string {
 }
 
 // nearestDeclaredEra looks for a deciding manifest in dir, then in each folder above.
-func nearestDeclaredEra(dir string, byFolder map[string][]Dependency) string {
+func nearestDeclaredEra(dir string, declared func(dir string) string) string {
 	for {
-		if era := declaredKerasEra(byFolder[dir]); era != "" {
+		if era := declared(dir); era != "" {
 			return era
 		}
 		if dir == "." || dir == "/" || dir == "" {
