@@ -210,3 +210,26 @@ func TestRunWritesTheCorpus(t *testing.T) {
 		t.Error("run with -files 0 succeeded")
 	}
 }
+
+func TestASTGrepRulesCoverTheCatalog(t *testing.T) {
+	dir := t.TempDir()
+	n, err := writeASTGrepRules(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 1000 {
+		t.Fatalf("%d rules; the catalog has thousands of symbols", n)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "rules", "catalog.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"pattern: tf.Session\n", "pattern: torch.nn.Module\n", "pattern: jax.jit\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("rules lack %q", strings.TrimSpace(want))
+		}
+	}
+	if strings.Count(string(data), "\nid: ") != n || !strings.HasPrefix(string(data), "---\nid: ") {
+		t.Errorf("rule count in the file does not match %d", n)
+	}
+}

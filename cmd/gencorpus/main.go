@@ -5,6 +5,7 @@
 // from different machines and commits compare.
 //
 //	go run ./cmd/gencorpus -out .bench/corpus [-files 3000] [-seed 1]
+//	go run ./cmd/gencorpus -ast-grep-rules DIR   (ast-grep rules for the catalog)
 package main
 
 import (
@@ -29,7 +30,16 @@ func run(args []string, stdout io.Writer) error {
 	out := fs.String("out", "", "folder to write the corpus into (must not exist, or be empty)")
 	files := fs.Int("files", 3000, "number of files")
 	seed := fs.Uint64("seed", 1, "seed; the same seed and -files give the same bytes")
+	sgRules := fs.String("ast-grep-rules", "", "write ast-grep rules equivalent to the catalog's symbols into this folder, and stop")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *sgRules != "" {
+		n, err := writeASTGrepRules(*sgRules)
+		if err != nil {
+			return fmt.Errorf("write ast-grep rules: %w", err)
+		}
+		_, err = fmt.Fprintf(stdout, "%d ast-grep rules in %s\n", n, *sgRules)
 		return err
 	}
 	if *out == "" {
