@@ -3,6 +3,7 @@ package source
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // ErrUnknownRef means a ref names no branch, tag or commit of the repository.
@@ -23,7 +24,20 @@ func (e *InputError) Error() string {
 	if e.Ref != "" && errors.Is(e.Err, ErrUnknownRef) {
 		return fmt.Sprintf("unknown ref %s in %s", e.Ref, e.Input)
 	}
-	return fmt.Sprintf("scan %s: %v", e.Input, e.Err)
+	return fmt.Sprintf("scan %s: %s", e.Input, oneLine(e.Err.Error()))
+}
+
+// oneLine makes a message from git's side band fit one line of a terminal: git
+// servers end messages with NUL bytes and newlines, which would otherwise reach
+// the user's terminal and the JSON of a portfolio run as they are.
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func (e *InputError) Unwrap() error { return e.Err }

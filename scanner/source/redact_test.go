@@ -94,3 +94,11 @@ func TestOpenNeverPrintsCredentials(t *testing.T) {
 		})
 	}
 }
+
+func TestInputErrorIsOneLine(t *testing.T) {
+	err := &InputError{Input: "file:///x", Err: errors.New("clone: unexpected error: aborting due to possible repository corruption.\x00\nremote: more\r\n")}
+	got := err.Error()
+	if want := "scan file:///x: clone: unexpected error: aborting due to possible repository corruption. remote: more"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
