@@ -86,20 +86,34 @@ type fileResult struct {
 // fileAnalyzer turns one file's bytes into a fileResult. It owns a tree-sitter
 // parser, so each worker has its own.
 type fileAnalyzer struct {
-	cat    *catalog.Catalog
-	py     *python.Analyzer
-	filter *prefilter
+	cat     *catalog.Catalog
+	filter  *prefilter
+	timeout int
+	// py is made on first need: manifests and settings files, which a rescan
+	// reads again, need no parser, and compiling the query costs milliseconds.
+	py *python.Analyzer
 }
 
-func newFileAnalyzer(cat *catalog.Catalog, filter *prefilter, timeoutMicros int) (*fileAnalyzer, error) {
-	py, err := python.New(python.Options{Methods: cat.Methods(), TimeoutMicros: timeoutMicros})
-	if err != nil {
-		return nil, err
+func newFileAnalyzer(cat *catalog.Catalog, filter *prefilter, timeoutMicros int) *fileAnalyzer {
+	return &fileAnalyzer{cat: cat, filter: filter, timeout: timeoutMicros}
+}
+
+func (fa *fileAnalyzer) python() (*python.Analyzer, error) {
+	if fa.py == nil {
+		py, err := python.New(python.Options{Methods: fa.cat.Methods(), TimeoutMicros: fa.timeout})
+		if err != nil {
+			return nil, err
+		}
+		fa.py = py
 	}
-	return &fileAnalyzer{cat: cat, py: py, filter: filter}, nil
+	return fa.py, nil
 }
 
-func (fa *fileAnalyzer) close() { fa.py.Close() }
+func (fa *fileAnalyzer) close() {
+	if fa.py != nil {
+		fa.py.Close()
+	}
+}
 
 func skipped(p, code, reason string) *fileResult {
 	return &fileResult{path: p, skip: &Skipped{Path: p, Code: code, Reason: reason}}
@@ -112,7 +126,11 @@ func (fa *fileAnalyzer) analyzeSource(p string, src []byte, kind string, lineMap
 	if !fa.filter.mayMatch(src) {
 		return res, nil
 	}
-	a, err := fa.py.Analyze(src)
+	py, err := fa.python()
+	if err != nil {
+		return nil, err
+	}
+	a, err := py.Analyze(src)
 	if err != nil {
 		return nil, err
 	}

@@ -49,16 +49,23 @@ func (k *cacheKeyer) caches(kind fileKind) bool {
 	return k != nil && k.cache != nil && kind&(kindPython|kindNotebook) != 0 && kind&kindManifest == 0
 }
 
-// lookup returns the cached result for f, and the key to store a fresh result
-// under ("" when the kind is not cached). A file whose source names its content
-// by a git blob id is looked up before it is read (data nil), so a hit costs no
-// read at all; any other file is keyed by the hash of data, and lookup returns
-// no key until data is given.
-func (k *cacheKeyer) lookup(f walk.File, kind fileKind, data []byte) (*fileResult, string) {
-	if !k.caches(kind) || f.ID == "" && data == nil {
+// lookupBlob returns the cached result for a file whose source names its
+// content by a git blob id, before the file is read, and the key to store a
+// fresh result under; no key for any other file, or a kind not cached.
+func (k *cacheKeyer) lookupBlob(f walk.File, kind fileKind) (*fileResult, string) {
+	if !k.caches(kind) || f.ID == "" {
 		return nil, ""
 	}
-	key := k.key(kind, f.ID, data)
+	return k.get(f, k.key(kind, "git-blob:"+f.ID))
+}
+
+// lookupSum returns the cached result for a file whose content has the given
+// SHA-256, and the key to store a fresh result under.
+func (k *cacheKeyer) lookupSum(f walk.File, kind fileKind, sum [32]byte) (*fileResult, string) {
+	return k.get(f, k.key(kind, string(sum[:])))
+}
+
+func (k *cacheKeyer) get(f walk.File, key string) (*fileResult, string) {
 	if cf, ok := k.cache.Get(key); ok && cf != nil {
 		if k.counted {
 			return cf.restoreCounts(f.Path), key
@@ -75,16 +82,13 @@ func (k *cacheKeyer) store(key string, res *fileResult) {
 	}
 }
 
-func (k *cacheKeyer) key(kind fileKind, blobID string, data []byte) string {
+// key hashes the prefix, the kind and the content's identity: a blob id, or
+// the content's own hash.
+func (k *cacheKeyer) key(kind fileKind, content string) string {
 	h := sha256.New()
 	h.Write([]byte(k.prefix))
 	h.Write([]byte{byte(kind)})
-	if blobID != "" {
-		h.Write([]byte("git-blob:" + blobID))
-	} else {
-		sum := sha256.Sum256(data)
-		h.Write(sum[:])
-	}
+	h.Write([]byte(content))
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -16,10 +16,7 @@ import (
 // unfiltered analyses every file fully: the reference the prefilter is held to.
 func unfiltered(t testing.TB, cat *catalog.Catalog) *fileAnalyzer {
 	t.Helper()
-	fa, err := newFileAnalyzer(cat, nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fa := newFileAnalyzer(cat, nil, 0)
 	t.Cleanup(fa.close)
 	return fa
 }

@@ -6,6 +6,7 @@ package scanner
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"runtime"
 	"sort"
@@ -37,6 +38,9 @@ type Options struct {
 	ParseTimeout time.Duration
 	// Cache, when set, remembers per-file results by content.
 	Cache Cache
+	// Stamps, when set with Cache, spares reading the files of a folder that
+	// have not changed since a scan recorded them.
+	Stamps StampIndex
 	// ToolVersion is recorded in the inventory and keys the cache.
 	ToolVersion string
 	// Progress, when set, is called after each file with the number of files done.
@@ -48,6 +52,15 @@ type Options struct {
 type Cache interface {
 	Get(key string) (*CachedFile, bool)
 	Put(key string, value *CachedFile)
+}
+
+// StampIndex remembers the content hash of a folder's files by their stamps
+// (walk.Stamp). Sum and Record are called from several workers at once.
+type StampIndex interface {
+	// Sum returns the hash recorded for the file at p with this stamp.
+	Sum(p string, st walk.Stamp) ([32]byte, bool)
+	// Record remembers the hash of the content read from p, stamped st.
+	Record(p string, st walk.Stamp, sum [32]byte)
 }
 
 // Scan walks src and returns its inventory.
@@ -126,7 +139,7 @@ func collect(ctx context.Context, src source.Source, opts Options, cat *catalog.
 		workers.Add(1)
 		g.Go(func() error {
 			defer workers.Done()
-			w := &worker{cat: cat, filter: filter, timeout: int(timeout / time.Microsecond), fsys: fsys, keyer: keyer}
+			w := &worker{cat: cat, filter: filter, timeout: int(timeout / time.Microsecond), fsys: fsys, keyer: keyer, stamps: opts.Stamps}
 			defer w.close()
 			for f := range files {
 				res := w.process(f)
@@ -279,6 +292,7 @@ type worker struct {
 	timeout int
 	fsys    walk.FS
 	keyer   *cacheKeyer
+	stamps  StampIndex
 	fa      *fileAnalyzer
 	// buf holds the last file read into it (see read).
 	buf []byte
@@ -325,26 +339,37 @@ func (w *worker) process(f walk.File) (res *fileResult) {
 		}
 	}()
 	kind := classify(f.Path)
-	cached, key := w.keyer.lookup(f, kind, nil)
+	cached, key := w.keyer.lookupBlob(f, kind)
 	if cached != nil {
 		return cached
+	}
+	cacheable := key == "" && w.keyer.caches(kind)
+	// A file whose stamp is unchanged since a scan that read it is not read
+	// again: the stamp index gives its content's hash. A miss then reads it,
+	// and keys it by what was read, never by the index's word.
+	if cacheable && w.stamps != nil && f.Stamp.Known() {
+		if sum, ok := w.stamps.Sum(f.Path, f.Stamp); ok {
+			if cached, _ := w.keyer.lookupSum(f, kind, sum); cached != nil {
+				return cached
+			}
+		}
 	}
 	data, err := w.read(f.Path, kind)
 	if err != nil {
 		return skipped(f.Path, "unreadable", err.Error())
 	}
-	if key == "" {
-		if cached, key = w.keyer.lookup(f, kind, data); cached != nil {
+	if cacheable {
+		sum := sha256.Sum256(data)
+		if w.stamps != nil && f.Stamp.Known() {
+			w.stamps.Record(f.Path, f.Stamp, sum)
+		}
+		if cached, key = w.keyer.lookupSum(f, kind, sum); cached != nil {
 			return cached
 		}
 	}
 	// The parser is made on first need: a scan served from the cache makes none.
 	if w.fa == nil {
-		fa, err := newFileAnalyzer(w.cat, w.filter, w.timeout)
-		if err != nil {
-			return skipped(f.Path, "internal", err.Error())
-		}
-		w.fa = fa
+		w.fa = newFileAnalyzer(w.cat, w.filter, w.timeout)
 	}
 	res = w.fa.analyzeFile(f.Path, data, w.fsys.ReadFile)
 	w.keyer.store(key, res)

@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/frameshift/frameshift/scanner"
 	"github.com/frameshift/frameshift/scanner/cache"
+	"github.com/frameshift/frameshift/scanner/walk"
 )
 
 // openCache opens the analysis cache unless disabled, and returns the function that
@@ -33,6 +35,23 @@ func openCache(io *ioStreams, disabled bool) (scanner.Cache, func()) {
 	return store, func() {
 		if err := store.Close(); err != nil {
 			warn("analysis cache not saved: %v", err)
+		}
+	}
+}
+
+// openStamps opens the stamp index of a folder being scanned with a cache, and
+// returns the function that saves it; nil for a git tree, whose files carry blob
+// ids, or without a cache.
+func openStamps(io *ioStreams, c scanner.Cache, fsys walk.FS) (scanner.StampIndex, func()) {
+	store, ok := c.(*cache.Store)
+	folder, isFolder := fsys.(interface{ Dir() string })
+	if !ok || store == nil || !isFolder {
+		return nil, func() {}
+	}
+	stamps := cache.OpenStamps(store.Dir(), folder.Dir(), time.Now())
+	return stamps, func() {
+		if err := stamps.Save(); err != nil && io.stderrTTY {
+			fmt.Fprintf(io.ErrOut, "frameshift: stamp index not saved: %v\n", err)
 		}
 	}
 }

@@ -74,7 +74,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	cat, err := catalog.Load(opts.RuleFiles...)
+	cat, err := opts.inputFlags.catalog()
 	if err != nil {
 		return &InputError{Err: err}
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/frameshift/frameshift/estimator"
 	"github.com/frameshift/frameshift/scanner"
-	"github.com/frameshift/frameshift/scanner/catalog"
 )
 
 type explainOptions struct {
@@ -58,7 +57,7 @@ folder), or read from a JSON report with --report.`,
 }
 
 func runExplain(ctx context.Context, opts *explainOptions) error {
-	cat, err := catalog.Load(opts.RuleFiles...)
+	cat, err := opts.inputFlags.catalog()
 	if err != nil {
 		return &InputError{Err: err}
 	}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/frameshift/frameshift/report"
 	"github.com/frameshift/frameshift/scanner"
-	"github.com/frameshift/frameshift/scanner/catalog"
 	"github.com/frameshift/frameshift/scanner/history"
 	"github.com/frameshift/frameshift/scanner/source"
 	"github.com/frameshift/frameshift/scanner/walk"
@@ -87,7 +86,7 @@ func runHistory(ctx context.Context, opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	cat, err := catalog.Load(opts.RuleFiles...)
+	cat, err := opts.inputFlags.catalog()
 	if err != nil {
 		return &InputError{Err: err}
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/frameshift/frameshift/report/drift"
 	"github.com/frameshift/frameshift/report/portfolio"
-	"github.com/frameshift/frameshift/scanner/catalog"
 	"github.com/frameshift/frameshift/scanner/walk"
 )
 
@@ -113,7 +112,7 @@ func newPortfolioRunner(opts *scanOptions) (*portfolioRunner, error) {
 			return nil, usageErrorf("%v; each repository's own report is JSON, in --out-dir", err)
 		}
 	}
-	cat, err := catalog.Load(opts.RuleFiles...)
+	cat, err := opts.inputFlags.catalog()
 	if err != nil {
 		return nil, &InputError{Err: err}
 	}

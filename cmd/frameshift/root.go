@@ -20,10 +20,20 @@ import (
 // go-git's). GOMEMLIMIT overrides it.
 const softMemoryLimit = 170 << 20
 
+// gcPercent lets the heap grow four times past the live data before a collection,
+// not once: under the soft limit above, the peak stays where the limit holds it,
+// and the collector's share of a warm rescan of keras-team/keras fell from about
+// a fifth of its CPU (0.10 s -> 0.08 s median CPU; cold scans 3-6% less CPU, peak
+// RSS 129 -> 158 MB there, 191 -> 198 MB on the bench corpus). GOGC overrides it.
+const gcPercent = 400
+
 // run is the whole program as a function a test can call.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(softMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
 	}
 	// FRAMESHIFT_CPUPROFILE=file writes a pprof CPU profile of the run, for
 	// docs/performance.md's measurements of the whole command.

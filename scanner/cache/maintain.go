@@ -26,7 +26,8 @@ const staleTempAge = time.Hour
 type Stats struct {
 	Dir string
 	// Entries counts distinct keys in the current format's good packs; Bytes is
-	// those packs' size on disk, and Packs their number.
+	// their size on disk with that of the compiled rule catalogs and stamp
+	// indexes; Packs is the number of packs.
 	Entries int
 	Bytes   int64
 	Packs   int
@@ -56,6 +57,8 @@ type fileInfo struct {
 	temp bool
 	// keys of a good pack.
 	keys []string
+	// side is a compiled rule catalog or a stamp index, not a pack.
+	side bool
 }
 
 // Stat describes the cache in dir. A folder that does not exist is an empty cache.
@@ -72,8 +75,11 @@ func Stat(dir string) (Stats, error) {
 			st.StaleBytes += f.size
 			continue
 		}
-		st.Packs++
 		st.Bytes += f.size
+		if f.side {
+			continue
+		}
+		st.Packs++
 		for _, k := range f.keys {
 			keys[k] = true
 		}
@@ -198,6 +204,11 @@ func list(dir string) ([]fileInfo, error) {
 				f.stale = true
 			case strings.HasPrefix(d.Name(), tempPrefix):
 				f.temp = true
+			case filepath.Dir(p) == filepath.Join(vdir, catalogDir) && strings.HasSuffix(d.Name(), ".gob"),
+				filepath.Dir(p) == filepath.Join(vdir, stampsDir) && strings.HasSuffix(d.Name(), ".idx"):
+				// A compiled catalog or a stamp index: its own checksum guards
+				// it when read.
+				f.side = true
 			case filepath.Dir(p) != filepath.Join(vdir, packsDir) || !strings.HasSuffix(d.Name(), packExt):
 				f.stale = true
 			default:

@@ -48,6 +48,8 @@ const maxPacks = 32
 const (
 	tagFile  = "CACHEDIR.TAG"
 	packsDir = "packs"
+	// catalogDir holds compiled rule catalogs (catalog.LoadCompiled).
+	catalogDir = "catalog"
 	// tempPrefix starts the names of packs being written; Prune and Clean remove
 	// stale ones left by a run that was killed.
 	tempPrefix = ".tmp-"
@@ -157,6 +159,12 @@ func packNames(dir string) ([]string, error) {
 	}
 	sort.Strings(names)
 	return names, nil
+}
+
+// CatalogDir is where a cache in dir keeps compiled rule catalogs, for
+// catalog.LoadCompiled.
+func CatalogDir(dir string) string {
+	return filepath.Join(dir, versionDir(formatVersion), catalogDir)
 }
 
 // Dir returns the folder the store lives in.

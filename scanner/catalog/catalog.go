@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -79,13 +78,9 @@ func Load(userFiles ...string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	var user []namedFile
-	for _, p := range userFiles {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("read rules file %s: %w", p, err)
-		}
-		user = append(user, namedFile{name: p, data: data})
+	user, err := readUserFiles(userFiles)
+	if err != nil {
+		return nil, err
 	}
 	return build(files, user)
 }
@@ -128,43 +123,71 @@ func decodeFile(f namedFile) (ruleFile, error) {
 }
 
 func build(base, user []namedFile) (*Catalog, error) {
-	byID := map[string]*Rule{}
-	var order []string
-	for _, f := range base {
+	baseRF, err := decodeAll(base)
+	if err != nil {
+		return nil, err
+	}
+	userRF, err := decodeAll(user)
+	if err != nil {
+		return nil, err
+	}
+	return assemble(baseRF, userRF, "")
+}
+
+// decodedFile is a rules file read from its YAML, before validation.
+type decodedFile struct {
+	Name string
+	File ruleFile
+}
+
+func decodeAll(files []namedFile) ([]decodedFile, error) {
+	out := make([]decodedFile, 0, len(files))
+	for _, f := range files {
 		rf, err := decodeFile(f)
 		if err != nil {
 			return nil, err
 		}
+		out = append(out, decodedFile{Name: f.name, File: rf})
+	}
+	return out, nil
+}
+
+// assemble validates decoded rule files and indexes their rules. digest, when
+// known (a compiled copy carries it), saves hashing the rules again.
+func assemble(base, user []decodedFile, digest string) (*Catalog, error) {
+	byID := map[string]*Rule{}
+	var order []string
+	for fi := range base {
+		f := &base[fi]
+		rf := &f.File
 		if len(rf.Disable) > 0 {
-			return nil, fmt.Errorf("rules file %s: disable is only allowed in override files", f.name)
+			return nil, fmt.Errorf("rules file %s: disable is only allowed in override files", f.Name)
 		}
 		for i := range rf.Rules {
 			r := &rf.Rules[i]
 			if err := validate(r, true); err != nil {
-				return nil, fmt.Errorf("rules file %s: %w", f.name, err)
+				return nil, fmt.Errorf("rules file %s: %w", f.Name, err)
 			}
 			if _, dup := byID[r.ID]; dup {
-				return nil, fmt.Errorf("rules file %s: rule %s is defined twice", f.name, r.ID)
+				return nil, fmt.Errorf("rules file %s: rule %s is defined twice", f.Name, r.ID)
 			}
 			byID[r.ID] = r
 			order = append(order, r.ID)
 		}
 	}
-	for _, f := range user {
-		rf, err := decodeFile(f)
-		if err != nil {
-			return nil, err
-		}
+	for fi := range user {
+		f := &user[fi]
+		rf := &f.File
 		for _, id := range rf.Disable {
 			if _, ok := byID[id]; !ok {
-				return nil, fmt.Errorf("rules file %s: disable names unknown rule %s", f.name, id)
+				return nil, fmt.Errorf("rules file %s: disable names unknown rule %s", f.Name, id)
 			}
 			delete(byID, id)
 		}
 		for i := range rf.Rules {
 			r := &rf.Rules[i]
 			if err := validate(r, false); err != nil {
-				return nil, fmt.Errorf("rules file %s: %w", f.name, err)
+				return nil, fmt.Errorf("rules file %s: %w", f.Name, err)
 			}
 			if _, ok := byID[r.ID]; !ok {
 				order = append(order, r.ID)
@@ -220,15 +243,27 @@ func build(base, user []namedFile) (*Catalog, error) {
 			c.byMethod[m] = append(c.byMethod[m], r)
 		}
 	}
-	sum := sha256.New()
-	enc := json.NewEncoder(sum)
-	for _, r := range c.rules {
-		if err := enc.Encode(r); err != nil {
+	if digest == "" {
+		var err error
+		if digest, err = rulesDigest(c.rules); err != nil {
 			return nil, err
 		}
 	}
-	c.digest = hex.EncodeToString(sum.Sum(nil))[:16]
+	c.digest = digest
 	return c, nil
+}
+
+// rulesDigest hashes the rules' meaning, not their files' bytes: comments and
+// layout do not change it.
+func rulesDigest(rules []*Rule) (string, error) {
+	sum := sha256.New()
+	enc := json.NewEncoder(sum)
+	for _, r := range rules {
+		if err := enc.Encode(r); err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(sum.Sum(nil))[:16], nil
 }
 
 // index registers a symbol prefix, refusing two rules that would both claim the same

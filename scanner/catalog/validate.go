@@ -3,12 +3,11 @@ package catalog
 import (
 	"fmt"
 	"regexp"
+	"strings"
 )
 
 var (
 	ruleIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$`)
-	symbolPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
-	methodPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	wordPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 )
 
@@ -31,10 +30,10 @@ func validate(r *Rule, embedded bool) error {
 		return fmt.Errorf("rule %s: needs at least one of symbols, renames, arguments or methods", r.ID)
 	}
 	for _, a := range r.Arguments {
-		if !symbolPattern.MatchString(a.Symbol) {
+		if !isDottedName(a.Symbol) {
 			return fmt.Errorf("rule %s: argument symbol %q is not a dotted Python name", r.ID, a.Symbol)
 		}
-		if a.Keyword != "" && !methodPattern.MatchString(a.Keyword) {
+		if a.Keyword != "" && !isIdentifier(a.Keyword) {
 			return fmt.Errorf("rule %s: argument keyword %q is not a Python identifier", r.ID, a.Keyword)
 		}
 		if a.Keyword == "" && a.Value == "" {
@@ -45,12 +44,12 @@ func validate(r *Rule, embedded bool) error {
 		}
 	}
 	for _, s := range r.Symbols {
-		if !symbolPattern.MatchString(s) {
+		if !isDottedName(s) {
 			return fmt.Errorf("rule %s: symbol %q is not a dotted Python name", r.ID, s)
 		}
 	}
 	for _, rn := range r.Renames {
-		if !symbolPattern.MatchString(rn.Symbol) {
+		if !isDottedName(rn.Symbol) {
 			return fmt.Errorf("rule %s: renamed symbol %q is not a dotted Python name", r.ID, rn.Symbol)
 		}
 		if rn.To == "" {
@@ -58,7 +57,7 @@ func validate(r *Rule, embedded bool) error {
 		}
 	}
 	for _, m := range r.Methods {
-		if !methodPattern.MatchString(m) {
+		if !isIdentifier(m) {
 			return fmt.Errorf("rule %s: method %q is not a Python identifier", r.ID, m)
 		}
 	}
@@ -135,4 +134,37 @@ func isLevel(l Level) bool {
 		}
 	}
 	return false
+}
+
+// isDottedName reports whether s is dotted ASCII Python names (torch.nn.Module).
+// It is checked on every load for thousands of symbols, where a regular
+// expression cost several milliseconds.
+func isDottedName(s string) bool {
+	for {
+		i := strings.IndexByte(s, '.')
+		if i < 0 {
+			return isIdentifier(s)
+		}
+		if !isIdentifier(s[:i]) {
+			return false
+		}
+		s = s[i+1:]
+	}
+}
+
+// isIdentifier reports whether s is an ASCII Python identifier.
+func isIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -27,6 +27,9 @@ type DirEntry struct {
 	// ID is a content identity when the tree knows one for free (a git blob
 	// hash), "" otherwise. Caches key on it.
 	ID string
+	// Stamp is what a folder on disk says of a file without reading it; zero
+	// elsewhere.
+	Stamp Stamp
 }
 
 // ErrSymlinkLoop is returned (wrapped) by Resolve when following a symlink never

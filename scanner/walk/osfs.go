@@ -90,7 +90,7 @@ func (o *OSFS) ReadDir(dir string) ([]DirEntry, error) {
 	if dir == "" {
 		return o.list(o.root)
 	}
-	sub, err := o.root.OpenRoot(osName(dir))
+	sub, err := o.openDir(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -101,6 +101,25 @@ func (o *OSFS) ReadDir(dir string) ([]DirEntry, error) {
 	}
 	o.keepOpen(dir, sub)
 	return out, nil
+}
+
+// openDir opens the folder dir as a root of its own. The walk lists a folder
+// just after its parent, which is then still open: opening the last component
+// from there costs one openat, where going through the root costs one per
+// component. The parent's root confines the name to the parent, so anything it
+// refuses (a link to elsewhere in the tree) is opened through the root.
+func (o *OSFS) openDir(dir string) (*os.Root, error) {
+	if i := strings.LastIndexByte(dir, '/'); i > 0 {
+		o.mu.Lock()
+		parent := o.open[dir[:i]]
+		o.mu.Unlock()
+		if parent != nil {
+			if sub, err := parent.OpenRoot(dir[i+1:]); err == nil {
+				return sub, nil
+			}
+		}
+	}
+	return o.root.OpenRoot(osName(dir))
 }
 
 // keepOpen remembers the folder dir for ReadFile, closing the oldest one kept
@@ -147,6 +166,7 @@ func (o *OSFS) list(r *os.Root) ([]DirEntry, error) {
 			// report the problem.
 			if info, err := e.Info(); err == nil {
 				de.Size = info.Size()
+				de.Stamp = stampOf(info)
 			}
 		default:
 			de.Type = TypeOther

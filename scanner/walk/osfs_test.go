@@ -6,11 +6,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func TestNewOSFSErrors(t *testing.T) {
@@ -67,8 +70,16 @@ func TestOSFS(t *testing.T) {
 			{Name: "out", Type: TypeSymlink},
 			{Name: "pkg", Type: TypeDir},
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
+		if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(DirEntry{}, "Stamp")); diff != "" {
 			t.Errorf("ReadDir (-want +got):\n%s", diff)
+		}
+		for _, e := range got {
+			if e.Type != TypeFile && e.Stamp.Known() {
+				t.Errorf("%s: a stamp on a %v", e.Name, e.Type)
+			}
+			if e.Type == TypeFile && runtime.GOOS == "linux" && (e.Stamp.Size != e.Size || e.Stamp.ModNs == 0 || e.Stamp.Inode == 0) {
+				t.Errorf("%s: stamp %+v", e.Name, e.Stamp)
+			}
 		}
 	})
 	t.Run("ReadFile through an inside link", func(t *testing.T) {
@@ -219,5 +230,55 @@ func TestOSFSReadsThroughListedFolders(t *testing.T) {
 	}
 	if len(fsys.open) != 0 {
 		t.Errorf("%d folders still open after Close", len(fsys.open))
+	}
+}
+
+func TestStampsFollowChanges(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("stamps are given on Linux only")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.py")
+	stampNow := func() Stamp {
+		t.Helper()
+		fsys := mustOSFS(t, dir)
+		ents, err := fsys.ReadDir("")
+		if err != nil || len(ents) != 1 {
+			t.Fatalf("ReadDir: %v %v", ents, err)
+		}
+		return ents[0].Stamp
+	}
+	write := func(s string) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("import torch\n")
+	first := stampNow()
+	if second := stampNow(); second != first {
+		t.Fatalf("an unchanged file's stamp moved: %+v then %+v", first, second)
+	}
+	// The same size, rewritten: the modification time must tell.
+	write("import jax00\n")
+	if now := stampNow(); now == first {
+		t.Fatal("a rewritten file kept its stamp")
+	}
+	// Replaced by a rename with old times restored: the inode and change time
+	// must tell.
+	before := stampNow()
+	tmp := filepath.Join(dir, ".a.tmp")
+	if err := os.WriteFile(tmp, []byte("import tf0000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mt := time.Unix(0, before.ModNs)
+	if err := os.Chtimes(tmp, mt, mt); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+	if now := stampNow(); now == before {
+		t.Fatal("a file replaced by a rename kept its stamp")
 	}
 }

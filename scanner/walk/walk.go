@@ -33,6 +33,8 @@ type File struct {
 	// ID is the content identity from DirEntry.ID, if any. For a file reached
 	// through a symlink it is the identity of the link's target.
 	ID string
+	// Stamp is the file's metadata from the listing, when the tree has it.
+	Stamp Stamp
 }
 
 // Skip codes, stable across releases: reports and CI policies key on them.

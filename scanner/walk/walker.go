@@ -107,7 +107,7 @@ func (w *walker) entry(parentWalk, parentReal string, e DirEntry) error {
 	case TypeDir:
 		return w.enterDir(p, real, e.Name)
 	case TypeFile:
-		return w.file(p, real, e.Size, e.ID)
+		return w.file(p, real, e.Size, e.ID, e.Stamp)
 	case TypeSymlink:
 		return w.symlink(p, real)
 	default:
@@ -155,7 +155,7 @@ func (w *walker) enterDir(p, real, name string) error {
 	return w.dir(p, real, entries)
 }
 
-func (w *walker) file(p, real string, size int64, id string) error {
+func (w *walker) file(p, real string, size int64, id string, stamp Stamp) error {
 	if !w.selected(p) {
 		return nil
 	}
@@ -179,7 +179,7 @@ func (w *walker) file(p, real string, size int64, id string) error {
 		return nil
 	}
 	w.seenFiles[real] = p
-	return w.visit(File{Path: p, Size: size, ID: id})
+	return w.visit(File{Path: p, Size: size, ID: id, Stamp: stamp})
 }
 
 // symlink follows the link at walk path p (real path real) when it stays inside
@@ -221,7 +221,7 @@ func (w *walker) symlink(p, real string) error {
 		if !w.selected(p) {
 			return nil
 		}
-		return w.file(p, target, size, w.idOf(target))
+		return w.file(p, target, size, w.idOf(target), Stamp{})
 	default:
 		if w.selected(p) {
 			w.skip(p, CodeOther, "symlink to something that is not a regular file or folder")
