@@ -103,7 +103,9 @@ func (s *Stamps) Sum(p string, st walk.Stamp) ([32]byte, bool) {
 // Record remembers the hash of what was read from p, stamped st, unless the
 // file was modified too recently to trust its stamp.
 func (s *Stamps) Record(p string, st walk.Stamp, sum [32]byte) {
-	if !st.Known() || st.ModNs >= s.racyBefore || st.ChangeNs >= s.racyBefore {
+	// Only the modification time can be racy: any write of the content moves
+	// it. A change time that is recent (a fresh copy or checkout) is fine.
+	if !st.Known() || st.ModNs >= s.racyBefore {
 		return
 	}
 	r := stampRecord{Stamp: st, Sum: sum}
