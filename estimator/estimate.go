@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/frameshift/frameshift/estimator/paths"
 	"github.com/frameshift/frameshift/scanner"
@@ -107,16 +108,28 @@ func Estimate(inv *scanner.Inventory, opts Options) (*Result, error) {
 	if res.Parts == nil {
 		res.Parts = []Part{}
 	}
+	// Each path's tally reads every finding and writes only its own result: the
+	// paths are costed at once, the recommendation's facts gathered meanwhile.
+	estimates := make([]*PathEstimate, len(ps))
+	var wg sync.WaitGroup
 	for i := range ps {
 		p := &ps[i]
 		if !appliesTo(p, present) {
 			continue
 		}
-		t := tallyPath(p, items, m, func(it *item) (catalog.Level, bool) { return countsOn(p, it) })
-		res.Paths = append(res.Paths, estimatePath(p, t, m, team))
+		wg.Go(func() {
+			t := tallyPath(p, items, m, func(it *item) (catalog.Level, bool) { return countsOn(p, it) })
+			e := estimatePath(p, t, m, team)
+			estimates[i] = &e
+		})
 	}
-
 	rec, scope := recommend(gatherFacts(items), m)
+	wg.Wait()
+	for _, e := range estimates {
+		if e != nil {
+			res.Paths = append(res.Paths, *e)
+		}
+	}
 	res.Recommendation = rec
 	r := &router{paths: ps, items: items, model: m, team: team}
 	if rec.Target != "" {

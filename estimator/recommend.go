@@ -3,6 +3,7 @@ package estimator
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -42,17 +43,24 @@ func familyOf(framework string) string {
 
 func gatherFacts(items []item) *facts {
 	fx := &facts{family: map[string]int{}, familyFiles: map[string]map[string]bool{}}
+	// Items come grouped by file: a family's files are counted when the file
+	// changes, not with a map write per finding.
+	lastFile := make([]*string, len(families))
 	for i := range items {
 		it := &items[i]
 		fam := familyOf(it.f.Framework)
-		if !contains(families, fam) {
+		fi := slices.Index(families, fam)
+		if fi < 0 {
 			continue
 		}
 		fx.family[fam]++
 		if fx.familyFiles[fam] == nil {
 			fx.familyFiles[fam] = map[string]bool{}
 		}
-		fx.familyFiles[fam][it.f.File] = true
+		if last := lastFile[fi]; last == nil || *last != it.f.File {
+			fx.familyFiles[fam][it.f.File] = true
+			lastFile[fi] = &it.f.File
+		}
 		switch it.part {
 		case "tf1":
 			fx.tf1Code++

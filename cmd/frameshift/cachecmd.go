@@ -15,8 +15,11 @@ func newCacheCmd(io *ioStreams) *cobra.Command {
 		Short: "Show, prune or clean the analysis cache",
 		Long: `Each file's analysis is cached by content (git blob hash or SHA-256, with the
 catalog digest and the tool version), so a rescan reads results instead of parsing.
-The cache lives under the user cache folder; FRAMESHIFT_CACHE_DIR moves it and
---no-cache skips it. A damaged entry is ignored and rewritten, never trusted.`,
+For a folder, a stamp index (size, times, inode of each file, with the hash of the
+content last read) lets a rescan skip reading files that have not changed, as git's
+index does; the decoded rule catalog is kept there too. The cache lives under the
+user cache folder; FRAMESHIFT_CACHE_DIR moves it and --no-cache skips it. A damaged
+entry, index or catalog copy is ignored and rewritten, never trusted.`,
 		Args: noArgs,
 	}
 	dir := func() (string, error) {
