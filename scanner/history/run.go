@@ -55,6 +55,9 @@ func Run(ctx context.Context, repo *git.Repository, opts Options) (*Result, *sca
 	scanOpts := opts.Scan
 	scanOpts.Cache = mem
 	scanOpts.Progress = nil
+	// Commits share their .gitignore files: each path's ignore decision is
+	// made once for the run, not once per commit.
+	scanOpts.Walk.IgnoreMemo = walk.NewIgnoreMemo()
 
 	trees := source.NewTreeCache()
 	res := &Result{Input: opts.Input, Ref: opts.Ref, Points: make([]Point, 0, len(commits))}

@@ -2,8 +2,10 @@ package walk
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 )
@@ -24,17 +26,37 @@ type ignoreRule struct {
 type ignoreStack struct {
 	enabled bool
 	rules   []ignoreRule
+	// key identifies the rules in force (every ignore file pushed, by path and
+	// content), for memo.
+	key  string
+	memo *IgnoreMemo
 }
 
-func newIgnoreStack(enabled bool) *ignoreStack {
-	return &ignoreStack{enabled: enabled}
+// ignoreMark is where a folder's rules start, to drop them on leaving it.
+type ignoreMark struct {
+	n   int
+	key string
 }
 
-func (s *ignoreStack) mark() int { return len(s.rules) }
+func newIgnoreStack(enabled bool, memo *IgnoreMemo) *ignoreStack {
+	return &ignoreStack{enabled: enabled, memo: memo}
+}
 
-func (s *ignoreStack) reset(mark int) { s.rules = s.rules[:mark] }
+func (s *ignoreStack) mark() ignoreMark { return ignoreMark{len(s.rules), s.key} }
 
-func (s *ignoreStack) push(rules []ignoreRule) { s.rules = append(s.rules, rules...) }
+func (s *ignoreStack) reset(m ignoreMark) { s.rules, s.key = s.rules[:m.n], m.key }
+
+// push adds the rules read from the ignore file at source, whose bytes were data.
+func (s *ignoreStack) push(rules []ignoreRule, source string, data []byte) {
+	s.rules = append(s.rules, rules...)
+	if s.memo != nil {
+		h := sha256.New()
+		h.Write([]byte(s.key))
+		fmt.Fprintf(h, "%d:%s%d:", len(source), source, len(data))
+		h.Write(data)
+		s.key = string(h.Sum(nil)[:16])
+	}
+}
 
 // match reports whether the slash path p is ignored, and if so a reason naming
 // the rule.
@@ -42,6 +64,17 @@ func (s *ignoreStack) match(p string, isDir bool) (string, bool) {
 	if !s.enabled || len(s.rules) == 0 {
 		return "", false
 	}
+	if s.memo == nil {
+		return s.decide(p, isDir)
+	}
+	k := s.key + "\x00" + p
+	if isDir {
+		k += "/"
+	}
+	return s.memo.get(k, func() (string, bool) { return s.decide(p, isDir) })
+}
+
+func (s *ignoreStack) decide(p string, isDir bool) (string, bool) {
 	parts := splitPath(p)
 	for i := len(s.rules) - 1; i >= 0; i-- {
 		switch s.rules[i].pattern.Match(parts, isDir) {
@@ -53,6 +86,39 @@ func (s *ignoreStack) match(p string, isDir bool) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// IgnoreMemo remembers ignore decisions across walks of trees that share their
+// ignore files, such as the commits of a history: a decision depends only on
+// the path, whether it is a folder, and the rules in force, which the memo's
+// keys name by the ignore files' paths and contents. go-git's pattern matching
+// was 41% of the CPU of a history over 100 commits whose files were all cached.
+// It is safe for concurrent use.
+type IgnoreMemo struct {
+	mu sync.Mutex
+	m  map[string]ignoreDecision
+}
+
+type ignoreDecision struct {
+	reason  string
+	ignored bool
+}
+
+// NewIgnoreMemo returns an empty memo.
+func NewIgnoreMemo() *IgnoreMemo { return &IgnoreMemo{m: map[string]ignoreDecision{}} }
+
+func (m *IgnoreMemo) get(k string, decide func() (string, bool)) (string, bool) {
+	m.mu.Lock()
+	d, ok := m.m[k]
+	m.mu.Unlock()
+	if ok {
+		return d.reason, d.ignored
+	}
+	d.reason, d.ignored = decide()
+	m.mu.Lock()
+	m.m[k] = d
+	m.mu.Unlock()
+	return d.reason, d.ignored
 }
 
 // parseIgnoreFile reads gitignore rules from data, the content of the file at

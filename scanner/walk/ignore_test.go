@@ -6,11 +6,26 @@ import (
 )
 
 func TestIgnoreStack(t *testing.T) {
-	root := parseIgnoreFile([]byte("\xef\xbb\xbf# comment\n\n*.pyc\n/top_only.py\ndocs/\nlogs/**/*.py\n!keep.pyc\n\\#hash.py\n"), ".gitignore", nil)
-	sub := parseIgnoreFile([]byte("gen_*.py\r\n!/docs\r\n"), "pkg/.gitignore", []string{"pkg"})
-	s := newIgnoreStack(true)
-	s.push(root)
-	s.push(sub)
+	// The same decisions with no memo, and with one shared by two walks (the
+	// second served from it).
+	memo := NewIgnoreMemo()
+	for _, m := range []*IgnoreMemo{nil, memo, memo} {
+		testIgnoreStack(t, m)
+	}
+	if len(memo.m) == 0 {
+		t.Fatal("the memo was not used")
+	}
+}
+
+func testIgnoreStack(t *testing.T, memo *IgnoreMemo) {
+	rootData := []byte("\xef\xbb\xbf# comment\n\n*.pyc\n/top_only.py\ndocs/\nlogs/**/*.py\n!keep.pyc\n\\#hash.py\n")
+	subData := []byte("gen_*.py\r\n!/docs\r\n")
+	root := parseIgnoreFile(rootData, ".gitignore", nil)
+	sub := parseIgnoreFile(subData, "pkg/.gitignore", []string{"pkg"})
+	s := newIgnoreStack(true, memo)
+	s.push(root, ".gitignore", rootData)
+	afterRoot := s.mark()
+	s.push(sub, "pkg/.gitignore", subData)
 	tests := []struct {
 		path  string
 		isDir bool
@@ -35,11 +50,21 @@ func TestIgnoreStack(t *testing.T) {
 			t.Errorf("match(%q, dir=%v) = %q, %v; want %q", tt.path, tt.isDir, got, ignored, tt.want)
 		}
 	}
-	s.reset(len(root))
+	s.reset(afterRoot)
 	if _, ignored := s.match("pkg/gen_x.py", false); ignored {
 		t.Error("a sub-folder's rules still apply after leaving it")
 	}
-	if _, ignored := newIgnoreStack(false).match("a.pyc", false); ignored {
+	// Other rules at the same paths: the memo must not answer for them.
+	other := newIgnoreStack(true, memo)
+	otherData := []byte("*.py\n")
+	other.push(parseIgnoreFile(otherData, ".gitignore", nil), ".gitignore", otherData)
+	if _, ignored := other.match("keep.pyc", false); ignored {
+		t.Error("keep.pyc ignored by rules that do not name it")
+	}
+	if _, ignored := other.match("gen_x.py", false); !ignored {
+		t.Error("a memo shared with other rules answered for them")
+	}
+	if _, ignored := newIgnoreStack(false, memo).match("a.pyc", false); ignored {
 		t.Error("a disabled stack ignores files")
 	}
 }
@@ -58,9 +83,17 @@ func FuzzParseIgnoreFile(f *testing.F) {
 				t.Fatalf("rule text %q spans lines", r.text)
 			}
 		}
-		s := newIgnoreStack(true)
-		s.push(rules)
-		s.match("fuzz/"+p, isDir)
-		s.match(p, isDir)
+		s := newIgnoreStack(true, nil)
+		s.push(rules, "fuzz/.gitignore", data)
+		memoized := newIgnoreStack(true, NewIgnoreMemo())
+		memoized.push(rules, "fuzz/.gitignore", data)
+		for _, q := range []string{"fuzz/" + p, p} {
+			r1, i1 := s.match(q, isDir)
+			for range 2 {
+				if r2, i2 := memoized.match(q, isDir); r1 != r2 || i1 != i2 {
+					t.Fatalf("memo says %q %v, matcher %q %v", r2, i2, r1, i1)
+				}
+			}
+		}
 	})
 }

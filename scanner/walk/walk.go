@@ -24,6 +24,9 @@ type Options struct {
 	// manifest). Non-candidates are neither visited nor reported as skipped. Nil
 	// selects every file.
 	Select func(path string) bool
+	// IgnoreMemo, when set, is shared by walks of trees with the same ignore
+	// files (the commits of a history), to decide each path once.
+	IgnoreMemo *IgnoreMemo
 }
 
 // File is a file to analyse.

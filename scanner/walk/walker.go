@@ -58,7 +58,7 @@ func newWalker(ctx context.Context, fsys FS, opts Options, visit func(File) erro
 		selectF:    opts.Select,
 		maxSize:    maxSize,
 		globs:      g,
-		ignore:     newIgnoreStack(!opts.NoIgnore),
+		ignore:     newIgnoreStack(!opts.NoIgnore, opts.IgnoreMemo),
 		active:     map[string]bool{},
 		seenDirs:   map[string]string{},
 		seenFiles:  map[string]string{},
@@ -272,7 +272,7 @@ func (w *walker) loadIgnoreFile(p string, domain []string) {
 		}
 		return
 	}
-	w.ignore.push(parseIgnoreFile(data, p, domain))
+	w.ignore.push(parseIgnoreFile(data, p, domain), p, data)
 }
 
 // osCause strips the path from an OS error, so reasons name the cause ("permission
