@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"runtime"
 	"strconv"
 
 	"github.com/frameshift/frameshift/scanner"
@@ -38,6 +39,11 @@ func (JSONEncoder) Encode(w io.Writer, doc *Document) error {
 	inv.Findings = []scanner.Finding{}
 	rest := *doc
 	rest.Inventory = &inv
+	// The findings are encoded in chunks on other goroutines while the rest of
+	// the document is encoded here, and written in order as they come: a few
+	// chunks at most are held at once.
+	chunks := encodeFindings(findings)
+	defer chunks.stop()
 	var head bytes.Buffer
 	if err := encodeIndented(&head, &rest); err != nil {
 		return err
@@ -49,24 +55,101 @@ func (JSONEncoder) Encode(w io.Writer, doc *Document) error {
 	if _, err := w.Write(head.Bytes()[:i]); err != nil {
 		return err
 	}
-	buf := []byte("\n  \"findings\": [")
-	for k := range findings {
-		if k > 0 {
-			buf = append(buf, ',')
-		}
-		buf = append(buf, "\n    "...)
-		buf = appendFinding(buf, &findings[k])
-		if len(buf) > 32<<10 {
-			if _, err := w.Write(buf); err != nil {
-				return err
-			}
-			buf = buf[:0]
-		}
+	if _, err := io.WriteString(w, "\n  \"findings\": ["); err != nil {
+		return err
 	}
-	buf = append(buf, "\n  ]"...)
-	buf = append(buf, head.Bytes()[i+len(emptyFindings):]...)
+	for buf := range chunks.next {
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		chunks.recycle(buf)
+	}
+	buf := append([]byte("\n  ]"), head.Bytes()[i+len(emptyFindings):]...)
 	_, err := w.Write(buf)
 	return err
+}
+
+// findingsPerChunk is how many findings one goroutine encodes at a time (about
+// 600 KB of JSON).
+const findingsPerChunk = 2048
+
+// chunkedFindings yields the encoded findings, chunk by chunk, in order.
+type chunkedFindings struct {
+	next chan []byte
+	quit chan struct{}
+	// free holds written chunks' buffers for reuse: a report of 60,000
+	// findings is 20 MB of JSON, and fresh buffers cost more than encoding.
+	free chan []byte
+}
+
+func (c *chunkedFindings) buffer() []byte {
+	select {
+	case b := <-c.free:
+		return b
+	default:
+		return make([]byte, 0, 1<<20)
+	}
+}
+
+func (c *chunkedFindings) recycle(b []byte) {
+	select {
+	case c.free <- b[:0]:
+	default:
+	}
+}
+
+// encodeFindings starts encoding findings on up to GOMAXPROCS goroutines, each
+// chunk followed by a comma and newline as the array needs.
+func encodeFindings(findings []scanner.Finding) *chunkedFindings {
+	workers := runtime.GOMAXPROCS(0)
+	c := &chunkedFindings{next: make(chan []byte), quit: make(chan struct{}), free: make(chan []byte, workers+2)}
+	// pending holds, in order, each started chunk's result; its capacity bounds
+	// the chunks encoded and not yet written.
+	pending := make(chan chan []byte, workers)
+	go func() {
+		defer close(pending)
+		for from := 0; from < len(findings); from += findingsPerChunk {
+			part := findings[from:min(from+findingsPerChunk, len(findings))]
+			done := make(chan []byte, 1)
+			select {
+			case pending <- done:
+			case <-c.quit:
+				return
+			}
+			go func(first bool) {
+				buf := c.buffer()
+				for k := range part {
+					if k > 0 || !first {
+						buf = append(buf, ',')
+					}
+					buf = append(buf, "\n    "...)
+					buf = appendFinding(buf, &part[k])
+				}
+				done <- buf
+			}(from == 0)
+		}
+	}()
+	go func() {
+		defer close(c.next)
+		for done := range pending {
+			buf := <-done
+			select {
+			case c.next <- buf:
+			case <-c.quit:
+				for range pending {
+				}
+				return
+			}
+		}
+	}()
+	return c
+}
+
+// stop ends the encoding early, after a write error; it is safe after the end.
+func (c *chunkedFindings) stop() {
+	close(c.quit)
+	for range c.next {
+	}
 }
 
 func encodeIndented(w io.Writer, v any) error {

@@ -3,8 +3,12 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
+	"runtime"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/frameshift/frameshift/scanner"
 )
@@ -63,4 +67,55 @@ func TestJSONEncoderMatchesEncodingJSON(t *testing.T) {
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Fatalf("streamed report differs from encoding/json:\n%s\nwant\n%s", got.String(), want.String())
 	}
+}
+
+// TestJSONEncoderChunks holds the chunked encoding to encoding/json's bytes at
+// the chunk boundaries, and stops cleanly when the writer fails.
+func TestJSONEncoderChunks(t *testing.T) {
+	before := runtime.NumGoroutine()
+	defer func() {
+		// Every encoding goroutine ends, after a failed write too.
+		deadline := time.Now().Add(5 * time.Second)
+		for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if n := runtime.NumGoroutine(); n > before {
+			t.Errorf("%d goroutines left running", n-before)
+		}
+	}()
+	for _, n := range []int{1, findingsPerChunk - 1, findingsPerChunk, findingsPerChunk + 1, 3*findingsPerChunk + 17} {
+		findings := make([]scanner.Finding, n)
+		for i := range findings {
+			findings[i] = scanner.Finding{Rule: "r.x", Framework: "pytorch", Symbol: "torch.zeros", Kind: scanner.KindCall,
+				File: "f.py", Line: i + 1, Column: 1, Fingerprint: strconv.Itoa(i)}
+		}
+		doc := &Document{Inventory: &scanner.Inventory{SchemaVersion: scanner.SchemaVersion, Findings: findings}}
+		var got, want bytes.Buffer
+		if err := (JSONEncoder{}).Encode(&got, doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := encodeIndented(&want, doc); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("%d findings: the chunked report differs from encoding/json", n)
+		}
+		for _, limit := range []int{10, want.Len() / 2} {
+			w := &writerFailingAfter{limit: limit}
+			if err := (JSONEncoder{}).Encode(w, doc); err == nil {
+				t.Fatalf("%d findings: no error from a writer that fails after %d bytes", n, limit)
+			}
+		}
+	}
+}
+
+// writerFailingAfter accepts limit bytes, then fails.
+type writerFailingAfter struct{ limit, n int }
+
+func (w *writerFailingAfter) Write(p []byte) (int, error) {
+	if w.n+len(p) > w.limit {
+		return 0, errors.New("disk full")
+	}
+	w.n += len(p)
+	return len(p), nil
 }
