@@ -1,6 +1,10 @@
 package estimator
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // How many drivers of each kind an estimate lists: enough to point at the costly
 // code without repeating the breakdowns.
@@ -38,7 +42,7 @@ func topDrivers(kind string, by map[string]*accum, total float64, n int) []Drive
 // so a folder's share of it is its share of the work.
 func sharesOf(by map[string]*accum, total float64, engMonths Range) []Share {
 	out := make([]Share, 0, len(by))
-	for _, name := range sortedKeys(by) {
+	for name := range by {
 		a := by[name]
 		s := Share{Name: name, Uses: a.uses, Hours: round2(a.hours)}
 		if total > 0 {
@@ -48,6 +52,12 @@ func sharesOf(by map[string]*accum, total float64, engMonths Range) []Share {
 		}
 		out = append(out, s)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Hours > out[j].Hours })
+	// By hours, then name: names are unique, so the order is total.
+	slices.SortFunc(out, func(a, b Share) int {
+		if c := cmp.Compare(b.Hours, a.Hours); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
 	return out
 }

@@ -123,13 +123,9 @@ func Estimate(inv *scanner.Inventory, opts Options) (*Result, error) {
 			estimates[i] = &e
 		})
 	}
+	// The routes are costed here meanwhile too: they read the findings and the
+	// recommendation, never the paths' results.
 	rec, scope := recommend(gatherFacts(items), m)
-	wg.Wait()
-	for _, e := range estimates {
-		if e != nil {
-			res.Paths = append(res.Paths, *e)
-		}
-	}
 	res.Recommendation = rec
 	r := &router{paths: ps, items: items, model: m, team: team}
 	if rec.Target != "" {
@@ -141,6 +137,12 @@ func Estimate(inv *scanner.Inventory, opts Options) (*Result, error) {
 	}
 	if opts.Target != "" {
 		res.Route = r.route(present, opts.Target, true, nil)
+	}
+	wg.Wait()
+	for _, e := range estimates {
+		if e != nil {
+			res.Paths = append(res.Paths, *e)
+		}
 	}
 	if len(res.Recommendation.Route) > 0 {
 		res.Recommendation.Path = res.Recommendation.Route[0]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/frameshift/frameshift/estimator/paths"
 	"github.com/frameshift/frameshift/scanner/catalog"
@@ -135,13 +136,22 @@ func (r *router) cost(pl plan) costed {
 		}
 		return order[i] < order[j]
 	})
-	var c costed
-	var em, tl Range
-	for _, idx := range order {
+	// Each step's tally only reads the findings: the steps are costed at once,
+	// then added up in order.
+	ests := make([]PathEstimate, len(order))
+	var wg sync.WaitGroup
+	for k, idx := range order {
 		p := &r.paths[idx]
 		parts := routed[idx]
-		t := tallyPath(p, r.items, r.model, func(it *item) (catalog.Level, bool) { return countsOnStep(p, it, parts) })
-		est := estimatePath(p, t, r.model, r.team)
+		wg.Go(func() {
+			t := tallyPath(p, r.items, r.model, func(it *item) (catalog.Level, bool) { return countsOnStep(p, it, parts) })
+			ests[k] = estimatePath(p, t, r.model, r.team)
+		})
+	}
+	wg.Wait()
+	var c costed
+	var em, tl Range
+	for _, est := range ests {
 		c.steps = append(c.steps, est)
 		em.Low += est.EngMonths.Low
 		em.High += est.EngMonths.High

@@ -137,3 +137,47 @@ func TestPruneRejectsNegativeBudget(t *testing.T) {
 		t.Error("Prune(-1) succeeded")
 	}
 }
+
+// TestSideFiles: a compiled catalog and a stamp index count in the cache's size,
+// not as packs or stale files; Prune treats them as used files, Clean removes them.
+func TestSideFiles(t *testing.T) {
+	dir := t.TempDir()
+	fillPacks(t, dir, 1)
+	stamps := OpenStamps(dir, "/repo", time.Now().Add(time.Hour))
+	stamps.Record("a.py", stampA, sumA)
+	if err := stamps.Save(); err != nil {
+		t.Fatal(err)
+	}
+	catalogFile := filepath.Join(CatalogDir(dir), "0123.gob")
+	writeFile(t, catalogFile, "compiled", 0)
+	// A stray file in those folders is stale like any other.
+	writeFile(t, filepath.Join(CatalogDir(dir), "notes.txt"), "stray", 0)
+
+	st, err := Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := st
+	if st.Packs != 1 || st.StaleFiles != 1 {
+		t.Fatalf("Stat = %+v, want 1 pack and 1 stale file", st)
+	}
+	if _, err := Prune(dir, 1<<30); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{StampsPath(dir, "/repo"), catalogFile} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("Prune under budget removed %s: %v", p, err)
+		}
+	}
+	if st, _ = Stat(dir); st.Bytes != before.Bytes || st.StaleFiles != 0 {
+		t.Errorf("after Prune: %+v, before %+v", st, before)
+	}
+	if _, err := Clean(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{StampsPath(dir, "/repo"), catalogFile} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("Clean left %s: %v", p, err)
+		}
+	}
+}
