@@ -79,6 +79,8 @@ type tally struct {
 	byFile     map[string]*accum
 	byFolder   map[string]*accum
 	byPart     map[string]*accum
+	// the last subtotal used in each breakdown (addGroup)
+	rule, file, folder, part lastAccum
 }
 
 type accum struct {
@@ -196,19 +198,32 @@ func (t *tally) add(it *item, hours float64, uses int) {
 }
 
 // addGroup books hours and uses of findings alike to it in every breakdown.
+// Groups come file by file, so the last file's, folder's and part's subtotals
+// are kept at hand: most groups need only the rule's map lookup.
 func (t *tally) addGroup(it *item, hours float64, uses int) {
-	for _, a := range []struct {
-		m   map[string]*accum
-		key string
-	}{{t.byRule, it.rule.ID}, {t.byFile, it.f.File}, {t.byFolder, it.folder}, {t.byPart, it.part}} {
-		acc := a.m[a.key]
-		if acc == nil {
-			acc = &accum{}
-			a.m[a.key] = acc
-		}
-		acc.uses += uses
-		acc.hours += hours
+	for _, a := range []*lastAccum{t.rule.at(t.byRule, it.rule.ID), t.file.at(t.byFile, it.f.File), t.folder.at(t.byFolder, it.folder), t.part.at(t.byPart, it.part)} {
+		a.acc.uses += uses
+		a.acc.hours += hours
 	}
+}
+
+// lastAccum is the subtotal of the last key looked up in one breakdown.
+type lastAccum struct {
+	key string
+	acc *accum
+}
+
+func (l *lastAccum) at(m map[string]*accum, key string) *lastAccum {
+	if l.acc != nil && l.key == key {
+		return l
+	}
+	acc := m[key]
+	if acc == nil {
+		acc = &accum{}
+		m[key] = acc
+	}
+	l.key, l.acc = key, acc
+	return l
 }
 
 // largestFile returns the costliest file and its hours; ties go to the first name.
