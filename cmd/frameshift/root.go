@@ -47,6 +47,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	// FRAMESHIFT_MEMPROFILE=file writes a heap profile at the end of the run:
+	// its in-use figures are those of the last collection, near the run's peak.
+	if path := os.Getenv("FRAMESHIFT_MEMPROFILE"); path != "" {
+		defer func() {
+			if f, err := os.Create(path); err == nil {
+				_ = pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
+	}
 	streams := newIOStreams(stdin, stdout, stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
