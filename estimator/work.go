@@ -113,9 +113,12 @@ func tallyPath(p *paths.Path, items []item, m Model, counts func(*item) (catalog
 	perGroup := make([]accum, groups)
 	first := make([]*item, groups)
 	// Whether and how a finding counts depends only on its group: decide once.
+	// So are its hours and its level's place (the items of a group share their
+	// rule, hence their model tag).
 	type decision struct {
 		decided, counts bool
-		level           catalog.Level
+		level           int
+		hours           float64
 	}
 	decisions := make([]decision, groups)
 	var levelUses [len(levelOrder)]int
@@ -123,19 +126,21 @@ func tallyPath(p *paths.Path, items []item, m Model, counts func(*item) (catalog
 		it := &items[i]
 		d := &decisions[it.group]
 		if !d.decided {
-			d.level, d.counts = counts(it)
-			d.decided = true
+			level, ok := counts(it)
+			d.decided, d.counts, d.level = true, ok, levelIndex(level)
+			d.hours = m.Levels.Hours(level)
+			if it.model {
+				d.hours += m.ParityValidationHours
+			}
 		}
 		if !d.counts {
 			continue
 		}
-		level := d.level
-		hours := m.Levels.Hours(level)
+		hours := d.hours
 		t.uses++
-		levelUses[levelIndex(level)]++
+		levelUses[d.level]++
 		if it.model {
 			t.models++
-			hours += m.ParityValidationHours
 		}
 		t.work += hours
 		g := &perGroup[it.group]
