@@ -55,8 +55,9 @@ entry, index or catalog copy is ignored and rewritten, never trusted.`,
 			if err != nil {
 				return inputErrorf("cache %s: %v", d, err)
 			}
-			_, err = fmt.Fprintf(io.Out, "%s\n%s entries in %d packs, %s\n", st.Dir,
-				humanize.Comma(int64(st.Entries)), st.Packs, humanize.IBytes(uint64(st.Bytes)))
+			_, err = fmt.Fprintf(io.Out, "%s\n%s %s in %d %s, %s\n", st.Dir,
+				humanize.Comma(int64(st.Entries)), pluralWord(st.Entries, "entry", "entries"),
+				st.Packs, pluralWord(st.Packs, "pack", "packs"), humanize.IBytes(uint64(st.Bytes)))
 			return err
 		},
 	})
