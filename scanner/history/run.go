@@ -92,7 +92,7 @@ func Run(ctx context.Context, repo *git.Repository, opts Options) (*Result, *sca
 		}
 	}
 	res.Blobs = int(mem.misses.Load())
-	res.Reused = int(mem.hits.Load())
+	res.Reused = int(mem.lookups.Load() - mem.misses.Load())
 	return res, newest, nil
 }
 
@@ -179,25 +179,26 @@ func (s *treeSource) Close() error      { return nil }
 
 // blobCache is the run's memory of analysed blobs, in front of the caller's cache.
 type blobCache struct {
-	mu     sync.RWMutex
-	m      map[string]*scanner.CachedFile
-	next   scanner.Cache
-	hits   atomic.Int64
-	misses atomic.Int64
+	mu   sync.RWMutex
+	m    map[string]*scanner.CachedFile
+	next scanner.Cache
+	// lookups counts file visits; misses, distinct blobs analysed or read from
+	// next. Both are the same whatever the workers' timing.
+	lookups atomic.Int64
+	misses  atomic.Int64
 }
 
 func (b *blobCache) Get(key string) (*scanner.CachedFile, bool) {
+	b.lookups.Add(1)
 	b.mu.RLock()
 	v, ok := b.m[key]
 	b.mu.RUnlock()
 	if ok {
-		b.hits.Add(1)
 		return v, true
 	}
 	if b.next != nil {
 		if v, ok := b.next.Get(key); ok {
 			b.store(key, v)
-			b.misses.Add(1)
 			return v, true
 		}
 	}
@@ -205,17 +206,22 @@ func (b *blobCache) Get(key string) (*scanner.CachedFile, bool) {
 }
 
 func (b *blobCache) Put(key string, v *scanner.CachedFile) {
-	b.misses.Add(1)
 	b.store(key, v)
 	if b.next != nil {
 		b.next.Put(key, v)
 	}
 }
 
+// store remembers a blob's result and counts it as analysed the first time:
+// two files of one commit with the same new content may both miss and be
+// analysed at once, and are still one blob.
 func (b *blobCache) store(key string, v *scanner.CachedFile) {
 	b.mu.Lock()
 	if b.m == nil {
 		b.m = map[string]*scanner.CachedFile{}
+	}
+	if _, dup := b.m[key]; !dup {
+		b.misses.Add(1)
 	}
 	b.m[key] = v
 	b.mu.Unlock()
