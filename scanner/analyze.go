@@ -174,7 +174,23 @@ func (fa *fileAnalyzer) analyzeSource(p string, src []byte, kind string, lineMap
 // analyzeFile analyses one file's content according to its kind.
 func (fa *fileAnalyzer) analyzeFile(p string, src []byte, read func(string) ([]byte, error)) *fileResult {
 	kind := classify(p)
-	var res *fileResult
+	res := fa.analyzeCode(p, src, kind)
+	if res.skip != nil {
+		return res
+	}
+	if kind&kindManifest != 0 {
+		readManifest(res, p, src, read)
+	}
+	if kind&kindConfig != 0 && kind&(kindPython|kindNotebook) == 0 && fa.filter.mayMatch(src) && !isBinary(src) {
+		res.findings = append(res.findings, fa.configFindings(p, src)...)
+	}
+	return res
+}
+
+// analyzeCode analyses a Python file's or a notebook's code: the part of a
+// file's analysis that depends on its bytes alone, which the cache keeps. Any
+// other kind gets an empty result.
+func (fa *fileAnalyzer) analyzeCode(p string, src []byte, kind fileKind) *fileResult {
 	switch {
 	case kind&kindPython != 0:
 		if isBinary(src) {
@@ -184,7 +200,7 @@ func (fa *fileAnalyzer) analyzeFile(p string, src []byte, read func(string) ([]b
 		if err != nil {
 			return analysisSkip(p, err)
 		}
-		res = r
+		return r
 	case kind&kindNotebook != 0:
 		nb, err := notebook.Parse(src)
 		if err != nil {
@@ -194,22 +210,19 @@ func (fa *fileAnalyzer) analyzeFile(p string, src []byte, read func(string) ([]b
 		if err != nil {
 			return analysisSkip(p, err)
 		}
-		res = r
-	default:
-		res = &fileResult{path: p}
+		return r
 	}
-	if kind&kindManifest != 0 {
-		deps, err := manifest.Parse(p, src, read)
-		res.deps = deps
-		if err != nil {
-			// The good entries are kept; the bad ones are reported, not hidden.
-			res.problems = append(res.problems, Skipped{Path: p, Code: "malformed", Reason: err.Error()})
-		}
+	return &fileResult{path: p}
+}
+
+// readManifest adds a manifest's dependencies to res. The good entries are
+// kept; the bad ones are reported, not hidden.
+func readManifest(res *fileResult, p string, src []byte, read func(string) ([]byte, error)) {
+	deps, err := manifest.Parse(p, src, read)
+	res.deps = deps
+	if err != nil {
+		res.problems = append(res.problems, Skipped{Path: p, Code: "malformed", Reason: err.Error()})
 	}
-	if kind&kindConfig != 0 && kind&(kindPython|kindNotebook) == 0 && fa.filter.mayMatch(src) && !isBinary(src) {
-		res.findings = append(res.findings, fa.configFindings(p, src)...)
-	}
-	return res
 }
 
 // configFindings reads settings such as KERAS_BACKEND from a non-Python file.

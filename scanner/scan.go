@@ -365,6 +365,9 @@ func (w *worker) process(f walk.File) (res *fileResult) {
 		}
 	}()
 	kind := classify(f.Path)
+	if kind&kindManifest != 0 && kind&kindPython != 0 && w.keyer.caches(kindPython) {
+		return w.processCodeManifest(f, kind)
+	}
 	cached, key := w.keyer.lookupBlob(f, kind)
 	if cached != nil {
 		return cached
@@ -393,11 +396,44 @@ func (w *worker) process(f walk.File) (res *fileResult) {
 			return cached
 		}
 	}
-	// The parser is made on first need: a scan served from the cache makes none.
+	res = w.analyzer().analyzeFile(f.Path, data, w.fsys.ReadFile)
+	w.keyer.store(key, res)
+	return res
+}
+
+// analyzer returns the worker's file analyzer, made on first need: a scan
+// served from the cache makes none.
+func (w *worker) analyzer() *fileAnalyzer {
 	if w.fa == nil {
 		w.fa = newFileAnalyzer(w.cat, w.filter, w.timeout)
 	}
-	res = w.fa.analyzeFile(f.Path, data, w.fsys.ReadFile)
-	w.keyer.store(key, res)
+	return w.fa
+}
+
+// processCodeManifest handles a Python file that is also a manifest
+// (setup.py): its code's analysis is cached by content like any Python file's,
+// and its dependencies are read again each time, since reading them may read
+// other files. A rescan of a repository with a setup.py otherwise parsed it,
+// and compiled the query to do so (about 10 ms), every time.
+func (w *worker) processCodeManifest(f walk.File, kind fileKind) *fileResult {
+	data, err := w.fsys.ReadFile(f.Path)
+	if err != nil {
+		return skipped(f.Path, "unreadable", err.Error())
+	}
+	code := kind &^ kindManifest
+	var res *fileResult
+	var key string
+	if f.ID != "" {
+		res, key = w.keyer.lookupBlob(f, code)
+	} else {
+		res, key = w.keyer.lookupSum(f, code, sha256.Sum256(data))
+	}
+	if res == nil {
+		res = w.analyzer().analyzeCode(f.Path, data, code)
+		w.keyer.store(key, res)
+	}
+	if res.skip == nil {
+		readManifest(res, f.Path, data, w.fsys.ReadFile)
+	}
 	return res
 }
