@@ -247,6 +247,13 @@ func TestDriftStory(t *testing.T) {
 		if h.Blobs > 6 || h.Reused == 0 {
 			t.Errorf("blobs analysed %d, reused %d: each blob should be analysed once", h.Blobs, h.Reused)
 		}
+		// The same bytes whatever the number of workers, counts included.
+		for _, jobs := range []string{"1", "2", "8"} {
+			code, again, errOut := runCLI(t, "history", dir, "--commits", "10", "--format", "json", "--no-cache", "--jobs", jobs)
+			if code != 0 || again != out {
+				t.Errorf("--jobs %s: exit %d, %s; the report differs from the default run's", jobs, code, errOut)
+			}
+		}
 		code, table, _ := runCLI(t, "history", dir, "--commits", "3", "--no-cache")
 		if code != 0 || !strings.Contains(table, "3 commits sampled") {
 			t.Errorf("table: %s", table)
