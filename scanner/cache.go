@@ -15,7 +15,31 @@ type CachedFile struct {
 	Findings []Finding     `json:"findings,omitempty"`
 	Classes  []CachedClass `json:"classes,omitempty"`
 	Skip     *Skipped      `json:"skip,omitempty"`
+
+	// compact entries (Compact) hold counts instead of findings.
+	compact bool
+	counts  []findingCount
 }
+
+// Compact returns the entry with its findings replaced by their counts by
+// framework, era and category: all that Footprint reads, in a fraction of the
+// memory, for a memory cache that serves many footprints (history's). A
+// compact entry serves counted lookups only; to any other it is a miss, and
+// the file is analysed again. It is never stored on disk.
+func (cf *CachedFile) Compact() *CachedFile {
+	if cf.compact || len(cf.Findings) == 0 {
+		return cf
+	}
+	var fc fileCounts
+	for i := range cf.Findings {
+		f := &cf.Findings[i]
+		fc.add(f.Framework, f.Era, f.Category, 1)
+	}
+	return &CachedFile{Report: cf.Report, Classes: cf.Classes, Skip: cf.Skip, compact: true, counts: fc.counts}
+}
+
+// IsCompact reports whether the entry holds counts instead of findings.
+func (cf *CachedFile) IsCompact() bool { return cf.compact }
 
 // CachedClass is a class definition kept for the repository-wide model detector.
 type CachedClass struct {
@@ -66,7 +90,7 @@ func (k *cacheKeyer) lookupSum(f walk.File, kind fileKind, sum [32]byte) (*fileR
 }
 
 func (k *cacheKeyer) get(f walk.File, key string) (*fileResult, string) {
-	if cf, ok := k.cache.Get(key); ok && cf != nil {
+	if cf, ok := k.cache.Get(key); ok && cf != nil && (k.counted || !cf.compact) {
 		if k.counted {
 			return cf.restoreCounts(f.Path), key
 		}
@@ -128,12 +152,16 @@ func (cf *CachedFile) restoreCounts(p string) *fileResult {
 		rep.Path = p
 		r.report = &rep
 	}
-	fc := fileCounts{file: p}
-	for i := range cf.Findings {
-		f := &cf.Findings[i]
-		fc.add(f.Framework, f.Era, f.Category, 1)
+	if cf.compact {
+		r.counts = cf.counts
+	} else {
+		fc := fileCounts{file: p}
+		for i := range cf.Findings {
+			f := &cf.Findings[i]
+			fc.add(f.Framework, f.Era, f.Category, 1)
+		}
+		r.counts = fc.counts
 	}
-	r.counts = fc.counts
 	for _, c := range cf.Classes {
 		r.classes = append(r.classes, classDef{file: p, name: c.Name, bases: c.Bases, line: c.Line, column: c.Column, cell: c.Cell, text: []byte(c.Text)})
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/frameshift/frameshift/scanner"
 )
@@ -53,7 +54,8 @@ func TestCodecCoversEveryField(t *testing.T) {
 	if err != nil {
 		t.Fatalf("decode: %v", err)
 	}
-	if d := cmp.Diff(&want, got); d != "" {
+	// Unexported fields (a compact entry's counts) live in memory only.
+	if d := cmp.Diff(&want, got, cmpopts.IgnoreUnexported(scanner.CachedFile{})); d != "" {
 		t.Errorf("fields lost in a round trip; update codec.go and bump formatVersion (-want +got):\n%s", d)
 	}
 }

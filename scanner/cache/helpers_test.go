@@ -51,7 +51,7 @@ func skippedFile() *scanner.CachedFile {
 }
 
 func diffFiles(want, got *scanner.CachedFile) string {
-	return cmp.Diff(want, got, cmpopts.EquateEmpty())
+	return cmp.Diff(want, got, cmpopts.EquateEmpty(), cmpopts.IgnoreUnexported(scanner.CachedFile{}))
 }
 
 func mustOpen(t testing.TB, dir string) *Store {

@@ -225,7 +225,9 @@ func (s *Store) touch(pr *packReader) {
 // cache's benefit: it is counted and remembered for Err, never returned, so a full
 // disk or a read-only cache folder does not stop a scan. Put after Close is ignored.
 func (s *Store) Put(key string, v *scanner.CachedFile) {
-	if v == nil {
+	// A compact entry's counts are not in the format: it would be read back as
+	// a file without findings.
+	if v == nil || v.IsCompact() {
 		return
 	}
 	k := normKey(key)

@@ -424,3 +424,24 @@ func TestOpenEntryErrorsWrapErrCorrupt(t *testing.T) {
 		t.Errorf("openEntry(short) = %v, want errCorrupt", err)
 	}
 }
+
+// TestStoreRefusesCompactEntries: a compact entry's counts are not in the
+// on-disk format, so storing one would read back as a file without findings.
+func TestStoreRefusesCompactEntries(t *testing.T) {
+	dir := t.TempDir()
+	s := mustOpen(t, dir)
+	full := pytorchFile()
+	s.Put("compact", full.Compact())
+	s.Put("full", full)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = mustOpen(t, dir)
+	defer s.Close()
+	if _, ok := s.Get("compact"); ok {
+		t.Error("a compact entry was stored")
+	}
+	if got, ok := s.Get("full"); !ok || len(got.Findings) != len(full.Findings) {
+		t.Error("the full entry was not stored whole")
+	}
+}

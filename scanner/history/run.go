@@ -60,25 +60,21 @@ func Run(ctx context.Context, repo *git.Repository, opts Options) (*Result, *sca
 	scanOpts.Walk.IgnoreMemo = walk.NewIgnoreMemo()
 
 	trees := source.NewTreeCache()
-	res := &Result{Input: opts.Input, Ref: opts.Ref, Points: make([]Point, 0, len(commits))}
-	var newest *scanner.Inventory
-	for i, c := range commits {
+	scan := func(i int, full bool) (*scanner.Inventory, *scanner.Summary, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
+		c := commits[i]
 		fsys, err := trees.TreeFS(repo, c.Hash)
 		if err != nil {
 			return nil, nil, err
 		}
 		src := &treeSource{fsys: fsys, info: source.Info{Input: opts.Input, Kind: source.KindGit, Commit: c.Hash.String()}}
-		// Only the newest commit's inventory is returned; for the others the
-		// summary is enough, and scanner.Footprint counts cached findings per file
-		// instead of assembling them all again for every commit.
+		var inv *scanner.Inventory
 		var summary *scanner.Summary
-		if i == len(commits)-1 {
-			newest, err = scanner.Scan(ctx, src, scanOpts)
-			if newest != nil {
-				summary = &newest.Summary
+		if full {
+			if inv, err = scanner.Scan(ctx, src, scanOpts); inv != nil {
+				summary = &inv.Summary
 			}
 		} else {
 			summary, err = scanner.Footprint(ctx, src, scanOpts)
@@ -86,11 +82,35 @@ func Run(ctx context.Context, repo *git.Repository, opts Options) (*Result, *sca
 		if err != nil {
 			return nil, nil, fmt.Errorf("scan commit %s: %w", c.Hash.String()[:12], err)
 		}
-		res.Points = append(res.Points, point(c, summary))
+		return inv, summary, nil
+	}
+	// The newest commit comes first: its inventory is the run's result, and
+	// once it is built every other commit only needs counts (scanner.Footprint
+	// counts cached findings per file instead of assembling them all again), so
+	// the blob cache keeps counts from then on. Held whole, the findings of every
+	// version of every file grew the run's memory with the history's length.
+	points := make([]Point, len(commits))
+	last := len(commits) - 1
+	newest, summary, err := scan(last, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	points[last] = point(commits[last], summary)
+	mem.countsOnly()
+	for i := 0; i < last; i++ {
 		if opts.Progress != nil {
 			opts.Progress(i+1, len(commits))
 		}
+		_, summary, err := scan(i, false)
+		if err != nil {
+			return nil, nil, err
+		}
+		points[i] = point(commits[i], summary)
 	}
+	if opts.Progress != nil {
+		opts.Progress(len(commits), len(commits))
+	}
+	res := &Result{Input: opts.Input, Ref: opts.Ref, Points: points}
 	res.Blobs = int(mem.misses.Load())
 	res.Reused = int(mem.lookups.Load() - mem.misses.Load())
 	return res, newest, nil
@@ -182,6 +202,8 @@ type blobCache struct {
 	mu   sync.RWMutex
 	m    map[string]*scanner.CachedFile
 	next scanner.Cache
+	// counts is set once only counted lookups follow: entries are kept compact.
+	counts bool
 	// lookups counts file visits; misses, distinct blobs analysed or read from
 	// next. Both are the same whatever the workers' timing.
 	lookups atomic.Int64
@@ -223,6 +245,20 @@ func (b *blobCache) store(key string, v *scanner.CachedFile) {
 	if _, dup := b.m[key]; !dup {
 		b.misses.Add(1)
 	}
+	if b.counts {
+		v = v.Compact()
+	}
 	b.m[key] = v
+	b.mu.Unlock()
+}
+
+// countsOnly makes the cache keep counts instead of findings, from now on and
+// for what it holds: only counted lookups (Footprint) may follow.
+func (b *blobCache) countsOnly() {
+	b.mu.Lock()
+	b.counts = true
+	for k, v := range b.m {
+		b.m[k] = v.Compact()
+	}
 	b.mu.Unlock()
 }
