@@ -39,8 +39,8 @@ type Options struct {
 	Progress func(done, total int)
 }
 
-// Run scans the sampled first-parent commits of repo, oldest first, and returns
-// their footprints and the inventory of the newest one. Every distinct file blob is
+// Run scans the sampled first-parent commits of repo and returns their
+// footprints, oldest first, and the inventory of the newest one. Every distinct file blob is
 // analysed once: the scanner's cache is keyed by blob hash, and a run-wide memory
 // cache sits in front of the caller's.
 func Run(ctx context.Context, repo *git.Repository, opts Options) (*Result, *scanner.Inventory, error) {
@@ -91,24 +91,26 @@ func Run(ctx context.Context, repo *git.Repository, opts Options) (*Result, *sca
 	// version of every file grew the run's memory with the history's length.
 	points := make([]Point, len(commits))
 	last := len(commits) - 1
+	progress := func(done int) {
+		if opts.Progress != nil {
+			opts.Progress(done, len(commits))
+		}
+	}
+	progress(0)
 	newest, summary, err := scan(last, true)
 	if err != nil {
 		return nil, nil, err
 	}
 	points[last] = point(commits[last], summary)
 	mem.countsOnly()
+	progress(1)
 	for i := 0; i < last; i++ {
-		if opts.Progress != nil {
-			opts.Progress(i+1, len(commits))
-		}
 		_, summary, err := scan(i, false)
 		if err != nil {
 			return nil, nil, err
 		}
 		points[i] = point(commits[i], summary)
-	}
-	if opts.Progress != nil {
-		opts.Progress(len(commits), len(commits))
+		progress(i + 2)
 	}
 	res := &Result{Input: opts.Input, Ref: opts.Ref, Points: points}
 	res.Blobs = int(mem.misses.Load())
