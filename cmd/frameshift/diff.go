@@ -76,7 +76,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 	}
 	cat, err := opts.inputFlags.catalog()
 	if err != nil {
-		return &InputError{Err: err}
+		return err
 	}
 	estOpts, err := opts.estimateFlags.options(cat)
 	if err != nil {

@@ -59,7 +59,7 @@ folder), or read from a JSON report with --report.`,
 func runExplain(ctx context.Context, opts *explainOptions) error {
 	cat, err := opts.inputFlags.catalog()
 	if err != nil {
-		return &InputError{Err: err}
+		return err
 	}
 	estOpts, err := opts.estimateFlags.options(cat)
 	if err != nil {

@@ -88,7 +88,7 @@ func runHistory(ctx context.Context, opts *historyOptions) error {
 	}
 	cat, err := opts.inputFlags.catalog()
 	if err != nil {
-		return &InputError{Err: err}
+		return err
 	}
 	maxSize, err := parseSize(opts.MaxFileSize)
 	if err != nil {

@@ -114,7 +114,7 @@ func newPortfolioRunner(opts *scanOptions) (*portfolioRunner, error) {
 	}
 	cat, err := opts.inputFlags.catalog()
 	if err != nil {
-		return nil, &InputError{Err: err}
+		return nil, err
 	}
 	estOpts, err := opts.estimateFlags.options(cat)
 	if err != nil {

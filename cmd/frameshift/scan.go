@@ -35,16 +35,17 @@ type inputFlags struct {
 
 // catalog loads the rules, with --rules files, through a compiled copy in the
 // analysis cache unless --no-cache: decoding the rules' YAML is most of a fully
-// cached rescan's fixed cost.
+// cached rescan's fixed cost. A bad rules file is an input error.
 func (in *inputFlags) catalog() (*catalog.Catalog, error) {
-	if in.NoCache {
-		return catalog.Load(in.RuleFiles...)
+	var compiled string
+	if dir, err := cache.DefaultDir(); err == nil && !in.NoCache {
+		compiled = cache.CatalogDir(dir)
 	}
-	dir, err := cache.DefaultDir()
+	cat, err := catalog.LoadCompiled(compiled, in.RuleFiles...)
 	if err != nil {
-		return catalog.Load(in.RuleFiles...)
+		return nil, &InputError{Err: err}
 	}
-	return catalog.LoadCompiled(cache.CatalogDir(dir), in.RuleFiles...)
+	return cat, nil
 }
 
 func (in *inputFlags) register(f *pflag.FlagSet) {
@@ -152,7 +153,7 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 	}
 	cat, err := opts.inputFlags.catalog()
 	if err != nil {
-		return &InputError{Err: err}
+		return err
 	}
 	estOpts, err := opts.estimateFlags.options(cat)
 	if err != nil {

@@ -33,16 +33,11 @@ type Stamps struct {
 	root       string
 	racyBefore int64
 
-	old map[string]stampRecord
+	old map[string]stampEntry
 
 	mu      sync.Mutex
-	seen    map[string]stampRecord
+	seen    map[string]stampEntry
 	changed bool
-}
-
-type stampRecord struct {
-	Stamp walk.Stamp
-	Sum   [32]byte
 }
 
 // stampFile is what an index file holds.
@@ -51,6 +46,7 @@ type stampFile struct {
 	Entries []stampEntry
 }
 
+// stampEntry is one file's stamp and content hash.
 type stampEntry struct {
 	Path  string
 	Stamp walk.Stamp
@@ -71,8 +67,8 @@ func OpenStamps(dir, root string, now time.Time) *Stamps {
 		path:       StampsPath(dir, root),
 		root:       root,
 		racyBefore: now.Add(-racyWindow).UnixNano(),
-		old:        map[string]stampRecord{},
-		seen:       map[string]stampRecord{},
+		old:        map[string]stampEntry{},
+		seen:       map[string]stampEntry{},
 	}
 	payload, ok := checkfile.Read(s.path)
 	if !ok {
@@ -83,7 +79,7 @@ func OpenStamps(dir, root string, now time.Time) *Stamps {
 		return s
 	}
 	for _, e := range f.Entries {
-		s.old[e.Path] = stampRecord{Stamp: e.Stamp, Sum: e.Sum}
+		s.old[e.Path] = e
 	}
 	return s
 }
@@ -108,7 +104,7 @@ func (s *Stamps) Record(p string, st walk.Stamp, sum [32]byte) {
 	if !st.Known() || st.ModNs >= s.racyBefore {
 		return
 	}
-	r := stampRecord{Stamp: st, Sum: sum}
+	r := stampEntry{Path: p, Stamp: st, Sum: sum}
 	s.mu.Lock()
 	s.seen[p] = r
 	if s.old[p] != r {
@@ -125,8 +121,8 @@ func (s *Stamps) Save() error {
 		return nil
 	}
 	f := stampFile{Root: s.root, Entries: make([]stampEntry, 0, len(s.seen))}
-	for p, r := range s.seen {
-		f.Entries = append(f.Entries, stampEntry{Path: p, Stamp: r.Stamp, Sum: r.Sum})
+	for _, e := range s.seen {
+		f.Entries = append(f.Entries, e)
 	}
 	sort.Slice(f.Entries, func(i, j int) bool { return f.Entries[i].Path < f.Entries[j].Path })
 	var buf bytes.Buffer
@@ -136,6 +132,6 @@ func (s *Stamps) Save() error {
 	if err := checkfile.Write(s.path, buf.Bytes()); err != nil {
 		return err
 	}
-	s.old, s.seen, s.changed = s.seen, map[string]stampRecord{}, false
+	s.old, s.seen, s.changed = s.seen, map[string]stampEntry{}, false
 	return nil
 }
